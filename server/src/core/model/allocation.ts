@@ -1,0 +1,115 @@
+import type { LineIndex } from '../parse/lines';
+import type { Finding } from '../types';
+import type { AllocationModel, MemorySegment, PartitionRow, SourcePosition } from './allocation-types';
+import type { LayoutModel, Partition } from './types';
+
+/** The allocation JSON of a model (SPEC §4); `findings` give the problem counts. */
+export function allocationModel(model: LayoutModel, findings: readonly Finding[], lines: LineIndex): AllocationModel {
+  const host = model.host;
+  const root = model.root;
+  const rootChildren = root ? root.children : [];
+  const pos = (offset: number): SourcePosition => {
+    const p = lines.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+  const partitionStart = (p: Partition): number => model.locations.rangeOf(p.raw).start;
+
+  const childVps = rootChildren.reduce((s, c) => s + c.vps, 0);
+  const share = (n: number): number => (host.logicalProcessors > 0 ? n / host.logicalProcessors : 0);
+
+  const segments: MemorySegment[] = [];
+  segments.push({ owner: 'hypervisor', kind: 'hypervisor', bytes: model.reserve });
+  if (root) segments.push({ owner: root.name, kind: 'root', bytes: root.memoryBytes, ...(root.memoryImplicit ? { implicit: true } : {}) });
+  for (const c of rootChildren) {
+    const m = c.memory;
+    if (m?.kind === 'dynamic') segments.push({ owner: c.name, kind: 'child', bytes: c.memoryBytes, dynamic: true, minimum: m.minimum ?? c.memoryBytes, maximum: m.maximum ?? c.memoryBytes });
+    else segments.push({ owner: c.name, kind: 'child', bytes: c.memoryBytes });
+  }
+  const committed = segments.reduce((s, x) => s + x.bytes, 0);
+  segments.push({ owner: 'free', kind: 'free', bytes: Math.max(0, host.memory - committed) });
+  const committedAtMaximum = model.reserve + (root?.memoryBytes ?? 0) + rootChildren.reduce((s, c) => s + c.memoryMaxBytes, 0);
+
+  const nodes = Math.max(1, host.numaNodes);
+  const perNode = { logicalProcessors: Math.floor(host.logicalProcessors / nodes), memory: Math.floor(host.memory / nodes) };
+
+  const problems = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) problems[f.severity]++;
+
+  const partitionRow = (p: Partition): PartitionRow => {
+    const m = p.memory;
+    const memory: PartitionRow['memory'] =
+      m?.kind === 'dynamic'
+        ? { kind: 'dynamic', bytes: p.memoryBytes, minimum: m.minimum ?? p.memoryBytes, maximum: m.maximum ?? p.memoryBytes }
+        : { kind: 'static', bytes: p.memoryBytes, ...(p.memoryImplicit ? { implicit: true } : {}) };
+    return {
+      name: p.name,
+      role: p.isRoot ? 'root' : 'child',
+      ...(p.isRoot || p.parentName === undefined ? {} : { parent: p.parentName }),
+      generation: p.generation,
+      enlightened: p.enlightened,
+      ...(p.os === undefined ? {} : { os: p.os }),
+      virtualProcessors: p.vps,
+      memory,
+      devices: p.devices.map((d) => d.value),
+      synthetic: p.synthetic.map((s) => s.value),
+      virtualizationStack: p.virtualizationStack,
+      position: pos(partitionStart(p)),
+    };
+  };
+
+  const monolithic = model.hypervisorModel === 'monolithic';
+  return {
+    format: 'partition-layout.allocation/v1',
+    layout: model.name,
+    release: { id: model.release.id, title: model.release.title },
+    hypervisorModel: model.hypervisorModel,
+    processors: {
+      hostLogicalProcessors: host.logicalProcessors,
+      partitions: model.partitions.map((p) => ({
+        name: p.name,
+        role: p.isRoot ? 'root' : 'child',
+        ...(p.isRoot || p.parentName === undefined ? {} : { parent: p.parentName }),
+        nested: !p.isRoot && p.parent !== undefined && !p.parent.isRoot,
+        virtualProcessors: p.vps,
+        affinity: p.affinity,
+        share: share(p.vps),
+      })),
+      childVirtualProcessors: childVps,
+      overcommitRatio: share(childVps),
+      overcommitLimit: model.limits.vpOvercommitRatio,
+    },
+    memory: {
+      host: host.memory,
+      segments,
+      committed,
+      shortfall: Math.max(0, committed - host.memory),
+      committedAtMaximum,
+      overcommitRatio: host.memory > 0 ? committedAtMaximum / host.memory : 0,
+    },
+    numa: {
+      nodes,
+      spanning: host.numaSpanning,
+      perNode,
+      partitions: rootChildren.map((c) => ({
+        name: c.name,
+        virtualProcessors: c.vps,
+        memory: c.memoryMaxBytes,
+        fitsOneNode: c.vps <= perNode.logicalProcessors && c.memoryMaxBytes <= perNode.memory,
+      })),
+    },
+    devices: [...model.ownership.values()].map((o) => ({
+      id: o.device.id,
+      class: o.device.class,
+      ...(o.device.address === undefined ? {} : { address: o.device.address }),
+      ...(o.device.driver === undefined ? {} : { driver: o.device.driver }),
+      ...(o.owner ? { owner: o.owner.name } : {}),
+      how: o.how,
+      ...(o.device.driver === undefined ? {} : { driverRunsIn: monolithic ? 'hypervisor' : o.owner?.name }),
+      listedBy: o.childListings.map((l) => l.partition.name),
+      backs: o.backs.map((b) => ({ class: b.class, partitions: b.partitions.map((p) => p.name) })),
+      position: pos(model.locations.rangeOf(o.device.raw).start),
+    })),
+    partitions: model.partitions.map(partitionRow),
+    problems,
+  };
+}

@@ -1,0 +1,244 @@
+import type { SourceLocations } from '../parse/locations';
+import { parseSize } from '../util/sizes';
+import { DEFAULT_RELEASE, isReleaseId, RELEASE_TABLE, type Limits } from './releases';
+import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref } from './types';
+import { MiB } from '../util/sizes';
+
+const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const posInt = (v: unknown): number | undefined => {
+  const n = int(v);
+  return n !== undefined && n >= 1 ? n : undefined;
+};
+const bool = (v: unknown, dflt: boolean): boolean => (typeof v === 'boolean' ? v : dflt);
+const bytes = (v: unknown): number | undefined => parseSize(v)?.bytes;
+
+/** Builds the typed layout model and the ownership of SPEC §4 from validated (or partly valid) data. */
+export function buildModel(data: unknown, locations: SourceLocations): LayoutModel {
+  const root: Raw = isObj(data) ? data : {};
+  const hv = isObj(root.hypervisor) ? root.hypervisor : undefined;
+  const host = isObj(root.host) ? root.host : undefined;
+  const limitsRaw = hv && isObj(hv.limits) ? hv.limits : undefined;
+  const reserveRaw = hv && isObj(hv.reserve) ? hv.reserve : undefined;
+  const release = RELEASE_TABLE[isReleaseId(hv?.release) ? hv.release : DEFAULT_RELEASE];
+  const limits = applyOverrides(release.limits, limitsRaw);
+
+  const refs = (arr: unknown): Ref[] => {
+    if (!Array.isArray(arr)) return [];
+    const out: Ref[] = [];
+    arr.forEach((v, index) => {
+      if (typeof v === 'string') out.push({ value: v, index, range: locations.itemRange(arr, index) });
+    });
+    return out;
+  };
+
+  const devicesRaw = host && Array.isArray(host.devices) ? host.devices : undefined;
+  const devices: Device[] = [];
+  const deviceById = new Map<string, Device>();
+  (devicesRaw ?? []).forEach((d, index) => {
+    if (!isObj(d)) return;
+    const id = str(d.id);
+    if (id === undefined) return;
+    const dev: Device = {
+      index,
+      id,
+      class: str(d.class) ?? 'other',
+      address: str(d.address),
+      driver: str(d.driver),
+      assignable: bool(d.assignable, false),
+      iommuGroup: int(d.iommuGroup),
+      mmio: bytes(d.mmio) ?? 0,
+      raw: d,
+    };
+    devices.push(dev);
+    if (!deviceById.has(id)) deviceById.set(id, dev);
+  });
+
+  const lps = posInt(host?.logicalProcessors) ?? 0;
+  const hostMemory = bytes(host?.memory) ?? 0;
+  const reserve = bytes(reserveRaw?.memory) ?? 0;
+
+  const partitionsRaw = Array.isArray(root.partitions) ? root.partitions : undefined;
+  const allPartitions: Partition[] = [];
+  (partitionsRaw ?? []).forEach((p, index) => {
+    if (!isObj(p)) return;
+    allPartitions.push(buildPartition(p, index, release.features.generation2, refs));
+  });
+
+  const roots = allPartitions.filter((p) => p.role === 'root');
+  const rootPartition = roots[0];
+  if (rootPartition) rootPartition.isRoot = true;
+  const extraRoots = roots.slice(1);
+  const partitions = allPartitions.filter((p) => !extraRoots.includes(p));
+  const partitionByName = new Map<string, Partition>();
+  for (const p of partitions) if (p.name && !partitionByName.has(p.name)) partitionByName.set(p.name, p);
+
+  for (const p of partitions) {
+    if (p.isRoot || p.parentName === undefined) continue;
+    const parent = partitionByName.get(p.parentName);
+    if (parent && parent !== p) {
+      p.parent = parent;
+      parent.children.push(p);
+    }
+  }
+
+  if (rootPartition) {
+    rootPartition.vps = rootPartition.virtualProcessors ?? Math.min(lps, limits.rootVirtualProcessors);
+    if (rootPartition.memory === undefined) {
+      const children = rootPartition.children.reduce((sum, c) => sum + c.memoryBytes, 0);
+      rootPartition.memoryImplicit = true;
+      rootPartition.memoryBytes = Math.max(0, hostMemory - reserve - children);
+      rootPartition.memoryMaxBytes = rootPartition.memoryBytes;
+    }
+  }
+
+  const model: LayoutModel = {
+    data,
+    locations,
+    name: str(root.name) ?? '',
+    release,
+    limits,
+    features: release.features,
+    hypervisorModel: str(hv?.model) ?? 'microkernelized',
+    drivers: refs(hv?.drivers),
+    reserve,
+    host: {
+      logicalProcessors: lps,
+      numaNodes: posInt(host?.numaNodes) ?? 1,
+      numaSpanning: bool(host?.numaSpanning, true),
+      memory: hostMemory,
+      iommu: bool(host?.iommu, false),
+      devices,
+      deviceById,
+    },
+    allPartitions,
+    partitions,
+    root: rootPartition,
+    extraRoots,
+    partitionByName,
+    ownership: new Map(),
+    raw: { root, hypervisor: hv, host, partitions: partitionsRaw, devices: devicesRaw, limits: limitsRaw, reserve: reserveRaw },
+  };
+  model.ownership = computeOwnership(model);
+  return model;
+}
+
+function applyOverrides(base: Limits, raw: Raw | undefined): Limits {
+  if (!raw) return base;
+  const out: Limits = { ...base };
+  const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors'] as const;
+  const sizeKeys = ['memoryPerPartitionGen1', 'memoryPerPartitionGen2', 'hostMemory', 'rootMemoryMinimum'] as const;
+  for (const k of countKeys) {
+    const v = posInt(raw[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of sizeKeys) {
+    const v = bytes(raw[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  if (typeof raw.vpOvercommitRatio === 'number' && raw.vpOvercommitRatio > 0) out.vpOvercommitRatio = raw.vpOvercommitRatio;
+  return out;
+}
+
+function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[]): Partition {
+  const guest = isObj(p.guest) ? p.guest : undefined;
+  const memory = readMemory(p.memory);
+  const mmio = isObj(p.mmioSpace) ? p.mmioSpace : undefined;
+  const vps = posInt(p.virtualProcessors);
+  const role = str(p.role) ?? 'child';
+  const memoryBytes = memory === undefined ? 0 : memory.kind === 'static' ? memory.bytes : memory.startup ?? 0;
+  const memoryMaxBytes = memory === undefined ? 0 : memory.kind === 'static' ? memory.bytes : memory.maximum ?? memory.startup ?? 0;
+  return {
+    index,
+    name: str(p.name) ?? '',
+    role,
+    isRoot: false,
+    parentName: str(p.parent),
+    children: [],
+    generation: p.generation === 1 || p.generation === 2 ? p.generation : hasGen2 ? 2 : 1,
+    enlightened: bool(guest?.enlightened, true),
+    os: str(guest?.os),
+    virtualProcessors: vps,
+    vps: vps ?? 0,
+    affinity: expandLpSet(p.processorAffinity),
+    memory,
+    memoryBytes,
+    memoryMaxBytes,
+    memoryImplicit: false,
+    devices: refs(p.devices),
+    synthetic: refs(p.synthetic),
+    virtualizationStack: bool(p.virtualizationStack, false),
+    mmioLow: bytes(mmio?.low) ?? 128 * MiB,
+    mmioHigh: bytes(mmio?.high) ?? 512 * MiB,
+    raw: p,
+  };
+}
+
+function readMemory(v: unknown): Memory | undefined {
+  const b = bytes(v);
+  if (b !== undefined) return { kind: 'static', bytes: b };
+  if (!isObj(v)) return undefined;
+  return { kind: 'dynamic', startup: bytes(v.startup), minimum: bytes(v.minimum), maximum: bytes(v.maximum), buffer: int(v.buffer) };
+}
+
+/** The LPs an LP set names (entries that are not valid are skipped; schema reports them). */
+export function expandLpSet(v: unknown): number[] {
+  if (!Array.isArray(v)) return [];
+  const out: number[] = [];
+  for (const e of v) out.push(...lpEntry(e));
+  return out;
+}
+
+/** The LPs one entry of an LP set names: `3` or `"4-7"` (capped to keep absurd ranges cheap). */
+export function lpEntry(e: unknown): number[] {
+  if (typeof e === 'number' && Number.isInteger(e) && e >= 0) return [e];
+  if (typeof e !== 'string') return [];
+  const m = /^([0-9]+)-([0-9]+)$/.exec(e);
+  if (!m) return [];
+  const a = Number(m[1]);
+  const b = Math.min(Number(m[2]), a + 65536);
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+function computeOwnership(m: LayoutModel): Map<string, Ownership> {
+  const out = new Map<string, Ownership>();
+  for (const d of m.host.devices) {
+    if (out.has(d.id)) continue;
+    out.set(d.id, { device: d, owner: m.root, how: 'root-default', childListings: [], backs: [] });
+  }
+  for (const p of m.partitions) {
+    for (const ref of p.devices) {
+      const o = out.get(ref.value);
+      if (!o) continue;
+      if (p.isRoot) {
+        if (o.how === 'root-default') o.how = 'root-listed';
+        continue;
+      }
+      o.childListings.push({ partition: p, ref });
+      if (o.how !== 'assigned') {
+        o.owner = p;
+        o.how = 'assigned';
+        o.listing = { partition: p, ref };
+      }
+    }
+  }
+  // VSP backing: a synthetic class used by a child of the root is served by a root-owned device of that class.
+  const root = m.root;
+  if (root) {
+    const users = new Map<string, Partition[]>();
+    for (const c of root.children) for (const s of c.synthetic) {
+      const list = users.get(s.value) ?? [];
+      if (!list.includes(c)) list.push(c);
+      users.set(s.value, list);
+    }
+    for (const o of out.values()) {
+      if (o.owner !== root) continue;
+      const ps = users.get(o.device.class);
+      if (ps) o.backs.push({ class: o.device.class, partitions: ps });
+    }
+  }
+  return out;
+}

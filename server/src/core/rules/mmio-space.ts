@@ -1,0 +1,10 @@
+import type { Rule } from './rule';
+
+export const mmioSpace: Rule = {
+  id: 'mmio-space',
+  severity: 'error',
+  summary: 'TODO',
+  check() {
+    // TODO: not implemented yet
+  },
+};

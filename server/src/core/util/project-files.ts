@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+let rootDir: string | undefined;
+
+/**
+ * The folder of the installed package (where package.json and schemas/ are), found by walking up from
+ * this file: the same code runs from server/out, from dist/ bundles and from an installed extension.
+ */
+export function packageRoot(): string {
+  if (rootDir) return rootDir;
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'schemas', 'partition-layout.schema.json'))) return (rootDir = dir);
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`partition-layout: cannot find schemas/ above ${__dirname}`);
+    dir = up;
+  }
+}
+
+export function packageFile(...parts: string[]): string {
+  return path.join(packageRoot(), ...parts);
+}

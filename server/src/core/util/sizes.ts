@@ -1,0 +1,54 @@
+/** Sizes: "<number><unit>" with binary units. */
+
+export const UNITS: Record<string, number> = {
+  B: 1,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+  KB: 1024,
+  MB: 1024 ** 2,
+  GB: 1024 ** 3,
+  TB: 1024 ** 4,
+};
+
+export const AMBIGUOUS_UNITS = new Set(['KB', 'MB', 'GB', 'TB']);
+
+const SIZE_RE = /^([0-9]+(?:\.[0-9]+)?) ?(B|KiB|MiB|GiB|TiB|KB|MB|GB|TB)$/;
+
+export interface ParsedSize {
+  bytes: number;
+  number: number;
+  unit: string;
+}
+
+export function parseSize(value: unknown): ParsedSize | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = SIZE_RE.exec(value);
+  if (!m) return undefined;
+  const number = Number(m[1]);
+  return { bytes: Math.round(number * UNITS[m[2]]), number, unit: m[2] };
+}
+
+export const MiB = 1024 ** 2;
+export const GiB = 1024 ** 3;
+export const TiB = 1024 ** 4;
+
+/** Bytes in the largest binary unit that keeps the number readable: 1.5 GiB, 512 MiB, 4096 TiB. */
+export function formatBytes(bytes: number): string {
+  const neg = bytes < 0;
+  let b = Math.abs(bytes);
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (i < units.length - 1 && b >= 1024) {
+    b /= 1024;
+    i++;
+  }
+  const text = Number.isInteger(b) ? String(b) : b.toFixed(b < 10 ? 2 : 1).replace(/\.?0+$/, '');
+  return `${neg ? '-' : ''}${text} ${units[i]}`;
+}
+
+/** 1234567 -> "1,234,567" */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,67 @@
+import { buildModel } from './model/build';
+import type { LayoutModel } from './model/types';
+import { parseLayout, type ParsedLayout } from './parse/document';
+import type { RuleContext } from './rules/rule';
+import { MODEL_RULES } from './rules/index';
+import { schemaFindings } from './schema/schema-findings';
+import { applyDirectives, findDirectives } from './suppress';
+import type { Finding, SeveritySetting } from './types';
+
+export interface ValidateOptions {
+  /** Severity per rule id: overrides the defaults; `off` drops the rule. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export interface ValidateResult {
+  parsed: ParsedLayout;
+  /** The layout model; undefined when the text is not a YAML document (syntax errors). */
+  model?: LayoutModel;
+  /** Findings with severities and suppressions applied, sorted by position. */
+  findings: Finding[];
+}
+
+/**
+ * The single entry point of the core: text -> parse -> schema -> model -> rules -> findings.
+ * Every consumer (CLI, language server, preview, benchmark) calls this. It never throws on any text.
+ */
+export function validate(text: string, options: ValidateOptions = {}): ValidateResult {
+  const parsed = parseLayout(text);
+  let raw: Finding[] = [...parsed.findings];
+  let model: LayoutModel | undefined;
+  if (!parsed.broken && parsed.locations) {
+    raw.push(...schemaFindings(parsed.data, parsed.locations));
+    model = buildModel(parsed.data, parsed.locations);
+    raw.push(...runRules(model));
+  }
+  raw = applySeverities(raw, options.rules);
+  const directives = findDirectives(text, parsed.lines);
+  let findings = applyDirectives(raw, directives, parsed.lines, !parsed.broken);
+  if (directives.length > 0) findings = applySeverities(findings, options.rules);
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { parsed, model, findings };
+}
+
+export function runRules(model: LayoutModel): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of MODEL_RULES) {
+    const ctx: RuleContext = {
+      model,
+      report: (range, message, related) => {
+        out.push(related && related.length > 0 ? { rule: rule.id, severity: rule.severity, message, range, related } : { rule: rule.id, severity: rule.severity, message, range });
+      },
+    };
+    rule.check(ctx);
+  }
+  return out;
+}
+
+function applySeverities(findings: Finding[], rules: ValidateOptions['rules']): Finding[] {
+  if (!rules) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = rules[f.rule];
+    if (s === undefined) out.push(f);
+    else if (s !== 'off') out.push(s === f.severity ? f : { ...f, severity: s });
+  }
+  return out;
+}

@@ -33,10 +33,9 @@ export function parseLayout(text: string): ParsedLayout {
 
   const end = text.length;
   const contents = doc.contents;
-  const docRange: TextRange = { start: contents?.range ? Math.min(contents.range[0], end) : 0, end: contents?.range ? Math.min(contents.range[1], end) : end };
+  // A missing property of the document itself is anchored on line 1.
   const firstLineEnd = Math.min(end, text.indexOf('\n') === -1 ? end : text.indexOf('\n'));
   const documentAnchor: TextRange = { start: 0, end: Math.max(0, firstLineEnd - (text[firstLineEnd - 1] === '\r' ? 1 : 0)) };
-  void docRange;
   const converted = convert(contents, documentAnchor);
   for (const p of converted.problems) {
     if (p.kind === 'alias-limit')

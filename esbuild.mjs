@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI into dist/ (vscode stays external).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli' },
+].filter((e) => existsSync(e.in));
+
+await esbuild.build({
+  entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+});

@@ -1,0 +1,24 @@
+/**
+ * Custom LSP messages between the extension client and the language server, one typed constant each.
+ * Imported by both sides (the client bundles it; it has no runtime dependency on the server).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { AllocationModel } from './core/model/allocation-types';
+
+export interface AllocationParams {
+  /** the layout document's URI */
+  uri: string;
+}
+
+export interface AllocationResult {
+  uri: string;
+  /** the document version the model was computed for */
+  version: number;
+  /** undefined when the text is not a YAML document (syntax errors) */
+  allocation?: AllocationModel;
+  /** problem counts, also given when there is no allocation */
+  problems: { error: number; warning: number; info: number };
+}
+
+/** Asks the server for the allocation model of an open layout (the preview panel renders it). */
+export const allocationRequest = new RequestType<AllocationParams, AllocationResult | null, void>('partitionLayout/allocation');

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { TextRange } from '../types';
-import { SourceLocations, type MapLocation, type SeqLocation } from './locations';
+import { keyText, SourceLocations } from './locations';
 
 /** How many nodes aliases may expand to in one document before it counts as an alias bomb. */
 export const MAX_ALIAS_EXPANSION = 10_000;
@@ -18,10 +18,12 @@ export interface Converted {
   problems: ConvertProblem[];
 }
 
+const nodeRange = (n: YamlNode | null | undefined, fallback: TextRange): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : fallback);
+
 /**
- * Turns a YAML AST into plain data (null-prototype objects, arrays, scalars) while recording where
- * every object, array, key and item sits. Aliases are expanded into fresh copies positioned on the
- * alias, within a budget; nesting is cut off below MAX_DEPTH.
+ * Turns a YAML AST into plain data (objects, arrays, scalars) and remembers each container's node.
+ * Aliases are expanded into fresh copies positioned on the alias, within a budget; nesting is cut off
+ * below MAX_DEPTH.
  */
 export function convert(root: YamlNode | null, documentRange: TextRange): Converted {
   const locations = new SourceLocations(documentRange);
@@ -33,17 +35,18 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
   // meets them in document order (not while expanding an alias).
   const anchors = new Map<string, YamlNode>();
 
-  const rangeOf = (n: YamlNode | null | undefined, fallback: TextRange): TextRange =>
-    n?.range ? { start: n.range[0], end: n.range[1] } : fallback;
-
-  function walk(node: YamlNode | null, depth: number, at: TextRange | undefined, fallback: TextRange): unknown {
+  function walk(node: YamlNode | null, depth: number, at: TextRange | undefined): unknown {
     if (node === null || node === undefined) return null;
     if (at) {
       expanded++;
       if (expanded > MAX_ALIAS_EXPANSION) return null;
     }
+    if (isScalar(node)) {
+      if (node.anchor && !at) anchors.set(node.anchor, node);
+      return node.value;
+    }
     if (isAlias(node)) {
-      const range = at ?? rangeOf(node, fallback);
+      const range = at ?? nodeRange(node, documentRange);
       if (aliasLimitHit) return null;
       const target = node.source ? anchors.get(node.source) : undefined;
       if (!target) return null;
@@ -52,7 +55,7 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
         return null;
       }
       expanding.add(target);
-      const value = walk(target, depth, range, range);
+      const value = walk(target, depth, range);
       expanding.delete(target);
       if (expanded > MAX_ALIAS_EXPANSION && !aliasLimitHit) {
         aliasLimitHit = true;
@@ -63,50 +66,32 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor && !at) anchors.set(anchor, node);
     if (depth > MAX_DEPTH) {
-      problems.push({ kind: 'too-deep', range: at ?? rangeOf(node, fallback) });
+      problems.push({ kind: 'too-deep', range: at ?? nodeRange(node, documentRange) });
       return null;
     }
-    if (isScalar(node)) return node.value;
     if (isMap(node)) {
-      const obj: Record<string, unknown> = Object.create(null);
-      const range = at ?? rangeOf(node, fallback);
-      const loc: MapLocation = { kind: 'map', range, pairs: new Map() };
+      const obj: Record<string, unknown> = {};
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
-        const key = keyString(keyNode, depth);
-        const keyRange = at ?? rangeOf(keyNode, range);
-        const valueNode = pair.value as YamlNode | null;
-        const valueRange = at ?? (valueNode?.range ? rangeOf(valueNode, keyRange) : keyRange);
-        obj[key] = walk(valueNode, depth + 1, at, valueRange);
-        loc.pairs.set(key, { key: keyRange, value: valueRange });
+        const key = isScalar(keyNode) || keyNode === null ? keyText(keyNode) : JSON.stringify(walk(keyNode, depth + 1, at));
+        const value = walk(pair.value as YamlNode | null, depth + 1, at);
+        // "__proto__" must become a plain own property, never the prototype.
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+        else obj[key] = value;
       }
-      locations.set(obj, loc);
+      locations.set(obj, at ? { node, at } : { node });
       return obj;
     }
     if (isSeq(node)) {
-      const arr: unknown[] = [];
-      const range = at ?? rangeOf(node, fallback);
-      const loc: SeqLocation = { kind: 'seq', range, items: [] };
-      for (const item of node.items) {
-        const itemNode = item as YamlNode | null;
-        const itemRange = at ?? rangeOf(itemNode, range);
-        arr.push(walk(itemNode, depth + 1, at, itemRange));
-        loc.items.push(itemRange);
-      }
-      locations.set(arr, loc);
+      const arr: unknown[] = new Array(node.items.length);
+      for (let i = 0; i < node.items.length; i++) arr[i] = walk(node.items[i] as YamlNode | null, depth + 1, at);
+      locations.set(arr, at ? { node, at } : { node });
       return arr;
     }
     return null;
   }
 
-
-  function keyString(keyNode: YamlNode | null, depth: number): string {
-    if (keyNode === null || keyNode === undefined) return '';
-    if (isScalar(keyNode)) return String(keyNode.value);
-    return JSON.stringify(walk(keyNode, depth + 1, undefined, { start: 0, end: 0 }));
-  }
-
-  const data = walk(root, 0, undefined, documentRange);
+  const data = walk(root, 0, undefined);
   return { data, locations, problems };
 }

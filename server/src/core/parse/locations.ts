@@ -1,3 +1,4 @@
+import { isScalar, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextRange } from '../types';
 
 /** Where a key and its value sit in the text. `value` is the key's range when the value is empty. */
@@ -6,26 +7,34 @@ export interface PairLocation {
   value: TextRange;
 }
 
-export interface MapLocation {
-  kind: 'map';
-  range: TextRange;
-  pairs: Map<string, PairLocation>;
+/**
+ * Where a container of the data came from: its YAML node, or (`at`) the alias it was expanded from —
+ * then everything inside it is placed on the alias.
+ */
+export interface ContainerLocation {
+  node: YAMLMap | YAMLSeq;
+  at?: TextRange;
 }
-
-export interface SeqLocation {
-  kind: 'seq';
-  range: TextRange;
-  items: TextRange[];
-}
-
-export type ContainerLocation = MapLocation | SeqLocation;
 
 /** A JSON path: object keys and array indexes from the document root. */
 export type JsonPath = ReadonlyArray<string | number>;
 
+const rangeOfNode = (n: unknown, fallback: TextRange): TextRange => {
+  const r = (n as YamlNode | null)?.range;
+  return r ? { start: r[0], end: r[1] } : fallback;
+};
+
+/** The string a mapping key converts to (scalars by value; others as JSON-ish text). */
+export function keyText(key: unknown): string {
+  if (key === null || key === undefined) return '';
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
 /**
- * Positions of the plain data converted from YAML. Each object and array of the data has a location;
- * scalars are found through their container. A value reached through an alias has the alias's range.
+ * Positions of the plain data converted from YAML. Each object and array of the data keeps its YAML
+ * node; key, value and item ranges are looked up on demand. A value reached through an alias has the
+ * alias's range.
  */
 export class SourceLocations {
   private readonly byContainer = new WeakMap<object, ContainerLocation>();
@@ -42,13 +51,45 @@ export class SourceLocations {
 
   /** The range of a whole object or array (the document's range when unknown). */
   rangeOf(container: unknown): TextRange {
-    return (isContainer(container) && this.byContainer.get(container)?.range) || this.documentRange;
+    if (!isContainer(container)) return this.documentRange;
+    const loc = this.byContainer.get(container);
+    if (!loc) return this.documentRange;
+    return loc.at ?? rangeOfNode(loc.node, this.documentRange);
   }
 
+  /** Key and value ranges of `key` in an object (the last pair of that key, whose value is used). */
   pair(obj: unknown, key: string): PairLocation | undefined {
     if (!isContainer(obj)) return undefined;
     const loc = this.byContainer.get(obj);
-    return loc?.kind === 'map' ? loc.pairs.get(key) : undefined;
+    if (!loc) return undefined;
+    const items = loc.node.items as unknown[];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const p = items[i] as { key?: unknown; value?: unknown } | null;
+      if (!p || typeof p !== 'object' || !('key' in p)) return undefined; // a sequence
+      if (keyText(p.key) !== key) continue;
+      if (loc.at) return { key: loc.at, value: loc.at };
+      const k = rangeOfNode(p.key, this.rangeOf(obj));
+      return { key: k, value: rangeOfNode(p.value, k) };
+    }
+    return undefined;
+  }
+
+  /** Every key of an object with its ranges, in document order. */
+  pairs(obj: unknown): Array<[string, PairLocation]> {
+    if (!isContainer(obj) || Array.isArray(obj)) return [];
+    const loc = this.byContainer.get(obj);
+    if (!loc) return [];
+    const out: Array<[string, PairLocation]> = [];
+    for (const item of loc.node.items as unknown[]) {
+      const p = item as { key?: unknown; value?: unknown } | null;
+      if (!p || typeof p !== 'object' || !('key' in p)) continue;
+      if (loc.at) out.push([keyText(p.key), { key: loc.at, value: loc.at }]);
+      else {
+        const k = rangeOfNode(p.key, this.rangeOf(obj));
+        out.push([keyText(p.key), { key: k, value: rangeOfNode(p.value, k) }]);
+      }
+    }
+    return out;
   }
 
   keyRange(obj: unknown, key: string): TextRange {
@@ -60,14 +101,17 @@ export class SourceLocations {
   }
 
   itemRange(arr: unknown, index: number): TextRange {
-    if (!isContainer(arr)) return this.documentRange;
+    if (!Array.isArray(arr)) return this.documentRange;
     const loc = this.byContainer.get(arr);
-    return (loc?.kind === 'seq' && loc.items[index]) || this.rangeOf(arr);
+    if (!loc) return this.documentRange;
+    if (loc.at) return loc.at;
+    const item = (loc.node.items as unknown[])[index];
+    return item === undefined ? this.rangeOf(arr) : rangeOfNode(item, this.rangeOf(arr));
   }
 
   /**
    * Follows a path from `root`. Returns the range of the value it ends on, the key range of its last
-   * step (for objects), and the deepest value reached.
+   * step (for objects), and whether the whole path was found.
    */
   resolve(root: unknown, path: JsonPath): { value: TextRange; key?: TextRange; found: boolean } {
     let cur: unknown = root;

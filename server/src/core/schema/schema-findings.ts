@@ -228,11 +228,10 @@ function parentWhere(data: unknown, path: JsonPath): string {
 }
 
 function firstKeyRange(container: unknown, loc: SourceLocations): TextRange | undefined {
-  if (!container || typeof container !== 'object') return undefined;
-  const l = loc.of(container);
-  if (l?.kind !== 'map') return undefined;
-  const first = l.pairs.values().next();
-  return first.done ? { start: l.range.start, end: l.range.start } : first.value.key;
+  const first = loc.pairs(container)[0];
+  if (first) return first[1].key;
+  const r = loc.rangeOf(container);
+  return container && typeof container === 'object' ? { start: r.start, end: r.start } : undefined;
 }
 
 function capitalize(s: string): string {

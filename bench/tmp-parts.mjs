@@ -1,0 +1,18 @@
+import { generateLayout } from './generate.mjs';
+import { createRequire } from 'module';
+const require = createRequire(import.meta.url);
+const YAML = require('yaml');
+const { convert } = require('../server/out/src/core/parse/convert.js');
+const { schemaFindings } = require('../server/out/src/core/schema/schema-findings.js');
+const { buildModel } = require('../server/out/src/core/model/build.js');
+const { LineIndex } = require('../server/out/src/core/parse/lines.js');
+const text = generateLayout(1000);
+const time = (label, f, n = 5) => { f(); const t0 = performance.now(); let r; for (let i = 0; i < n; i++) r = f(); console.log(label, ((performance.now() - t0) / n).toFixed(1)); return r; };
+const doc = time('parseDocument', () => YAML.parseDocument(text, { uniqueKeys: true, strict: true }));
+time('lexer', () => { let c = 0; for (const _ of new YAML.Lexer().lex(text)) c++; return c; });
+time('parser(cst)', () => { let c = 0; for (const _ of new YAML.Parser().parse(text)) c++; return c; });
+time('lineindex', () => new LineIndex(text));
+const conv = time('convert', () => convert(doc.contents, { start: 0, end: 0 }));
+time('toJS', () => doc.toJS());
+time('schema', () => schemaFindings(conv.data, conv.locations));
+time('model', () => buildModel(conv.data, conv.locations));

@@ -28,7 +28,12 @@ export function parseLayout(text: string): ParsedLayout {
   }
 
   const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true });
-  for (const e of doc.errors) findings.push(fromYamlError(e, text, lines));
+  // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.
+  const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.position(e.pos[0]).line));
+  for (const e of doc.errors) {
+    if (e.code !== 'TAB_AS_INDENT' && tabLines.has(lines.position(e.pos[0]).line)) continue;
+    findings.push(fromYamlError(e, text, lines));
+  }
   for (const w of doc.warnings) findings.push(fromYamlError(w, text, lines));
 
   const end = text.length;
@@ -59,7 +64,7 @@ function fromYamlError(e: YAMLError, text: string, lines: LineIndex): Finding {
   const severity = e.name === 'YAMLWarning' ? 'warning' : 'error';
   switch (e.code) {
     case 'DUPLICATE_KEY': {
-      const key = text.slice(start, stop).trim() || text.slice(start, lineEndOf(text, start)).split(':')[0].trim();
+      const key = duplicateKeyText(text, start);
       return { rule: 'duplicate-key', severity: 'error', message: `Duplicate key "${key}": this mapping already has it, and the later value is the one used; remove one of them.`, range: { start, end: Math.max(stop, start + key.length) } };
     }
     case 'MULTIPLE_DOCS':
@@ -97,9 +102,14 @@ function sentence(s: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function lineEndOf(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i === -1 ? text.length : i;
+/** The key text starting at `start`: up to ": " / ":" at the end of the line (quoted keys kept whole). */
+function duplicateKeyText(text: string, start: number): string {
+  const nl = text.indexOf('\n', start);
+  const line = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(line);
+  if (quoted) return quoted[1].slice(1, -1);
+  const m = /^(.*?)\s*:(\s|$)/.exec(line);
+  return (m ? m[1] : line).trim();
 }
 
 /** The last opener of the given kind before `before` that no closer matches, skipping comments and quotes. */

@@ -29,7 +29,7 @@ export function validate(text: string, options: ValidateOptions = {}): ValidateR
   let raw: Finding[] = [...parsed.findings];
   let model: LayoutModel | undefined;
   if (!parsed.broken && parsed.locations) {
-    raw.push(...schemaFindings(parsed.data, parsed.locations));
+    raw.push(...schemaFindings(parsed.data, parsed.locations, text));
     model = buildModel(parsed.data, parsed.locations);
     raw.push(...runRules(model));
   }

@@ -35,6 +35,7 @@ export function parseLayout(text: string): ParsedLayout {
     findings.push(fromYamlError(e, text, lines));
   }
   for (const w of doc.warnings) findings.push(fromYamlError(w, text, lines));
+  dedupe(findings);
 
   const end = text.length;
   const contents = doc.contents;
@@ -50,6 +51,19 @@ export function parseLayout(text: string): ParsedLayout {
   }
   const broken = findings.some((f) => f.rule === 'yaml-syntax' && f.severity === 'error');
   return { text, lines, data: converted.data, locations: converted.locations, findings, broken };
+}
+
+/** Drops repeated findings (same rule, range and message), keeping the first. */
+function dedupe(findings: Finding[]): void {
+  const seen = new Set<string>();
+  let w = 0;
+  for (const f of findings) {
+    const key = `${f.rule}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings[w++] = f;
+  }
+  findings.length = w;
 }
 
 function syntax(message: string, range: TextRange): Finding {

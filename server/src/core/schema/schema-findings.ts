@@ -5,14 +5,19 @@ import { didYouMean } from '../util/suggest';
 import { runSchema, schemaDef } from './layout-schema';
 
 /** Validates the data against the JSON Schema and turns ajv's errors into one human finding each. */
-export function schemaFindings(data: unknown, locations: SourceLocations): Finding[] {
+export function schemaFindings(data: unknown, locations: SourceLocations, text: string): Finding[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = data === null ? 'The file holds no YAML content' : `The document is ${typeName(data)}, not a mapping`;
+    const message = `${what}: a layout is a mapping that starts with "layout: v1" and has name, hypervisor, host and partitions.`;
+    return [{ rule: 'schema', severity: 'error', message, range: locations.rangeOf(data) }];
+  }
   const errors = runSchema(data);
   if (errors.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const e of selectErrors(errors)) {
+  for (const e of onePerPath(selectErrors(errors))) {
     const path = toPath(e.instancePath, data);
-    const f = describeError(e, path, data, locations);
+    const f = describeError(e, path, data, locations, text);
     const key = `${f.range.start}:${f.range.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -46,6 +51,25 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
     else out.push({ ...e, keyword: 'anyOf-type', params: { types: branch.filter((s) => s.keyword === 'type').map((s) => s.parentSchema) } });
   }
   return out;
+}
+
+/**
+ * One problem, one finding: at one path, a wrong enum/const value is the problem (its type error is
+ * dropped), and a wrong type makes pattern and length complaints moot.
+ */
+function onePerPath(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const e of errors) {
+    const set = byPath.get(e.instancePath) ?? new Set<string>();
+    set.add(e.keyword);
+    byPath.set(e.instancePath, set);
+  }
+  return errors.filter((e) => {
+    const kw = byPath.get(e.instancePath) ?? new Set<string>();
+    if (e.keyword === 'type' && (kw.has('enum') || kw.has('const'))) return false;
+    if ((e.keyword === 'pattern' || e.keyword === 'minLength') && kw.has('type')) return false;
+    return true;
+  });
 }
 
 function isUnder(path: string, base: string): boolean {
@@ -162,7 +186,7 @@ function sizeHint(value: string): string {
   return fix ? ` (did you mean "${m[1]}${fix}"?)` : '';
 }
 
-function describeError(e: ErrorObject, path: Array<string | number>, data: unknown, loc: SourceLocations): Finding {
+function describeError(e: ErrorObject, path: Array<string | number>, data: unknown, loc: SourceLocations, text: string): Finding {
   const at = loc.resolve(data, path);
   const where = describePath(data, path);
   const value = e.data;
@@ -191,9 +215,16 @@ function describeError(e: ErrorObject, path: Array<string | number>, data: unkno
       return finding(hint ? `unknown property "${extra}"${hint}` : `unknown property "${extra}" in ${where}; allowed: ${props.join(', ')}.`, range);
     }
     case 'type': {
+      const written = text.slice(at.value.start, at.value.end).trim();
+      const owner = where === `"${key}"` ? 'the layout' : parentWhere(data, path);
+      if (e.parentSchema === schemaDef('size') || e.parentSchema === schemaDef('memorySize')) {
+        const hint = typeof value === 'number' ? `, e.g. "${written}GiB" or "${written}MiB"` : ', e.g. "8GiB"';
+        return finding(`"${key}" of ${owner} must be a size with a unit${hint}; ${written || 'an empty value'} has none.`, at.value);
+      }
       const expected = TYPE_WORDS[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
-      const quote = (expected === 'a string' && (typeof value === 'number' || typeof value === 'boolean')) ? `: quote it, "${String(value)}"` : '';
-      return finding(`"${key}" of ${where === `"${key}"` ? 'the layout' : parentWhere(data, path)} must be ${expected}, not ${typeName(value)}${quote}.`, at.value);
+      let quote = expected === 'a string' && (typeof value === 'number' || typeof value === 'boolean') ? `: quote it, "${written}"` : '';
+      if ((expected === 'an integer' || expected === 'a number') && typeof value === 'string' && /^-?[0-9.]+$/.test(value)) quote = `: remove the quotes, ${value}`;
+      return finding(`"${key}" of ${owner} must be ${expected}, not ${typeName(value)}${quote}.`, at.value);
     }
     case 'anyOf-type': {
       const types = ((e.params as { types: unknown[] }).types ?? []).map(expectedFromSchema);

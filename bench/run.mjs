@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// The benchmark (issue 6): `npm run bench` builds, then prints one table measured in this run, with
+// the machine's parse floor (yaml's parseDocument of the same text) beside every figure.
+//   node bench/run.mjs [--sizes 100,1000,10000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli]
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureCore } from './core.mjs';
+import { measurePeer } from './peer.mjs';
+import { measureCli } from './cli.mjs';
+import { measureLsp } from './lsp.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? dflt : args[i + 1];
+};
+const has = (name) => args.includes(`--${name}`);
+const sizes = opt('sizes', '100,1000,10000').split(',').map(Number);
+const runs = Number(opt('runs', '5'));
+const { generateLayout } = require(path.join(root, 'server/out/test/generate-layout.js'));
+
+const rows = [];
+const add = (section, measure, size, value, unit, floor, note = '') => rows.push({ section, measure, size, value, unit, floor, note });
+
+console.error(`partition-layout benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, sizes ${sizes.join(', ')}, ${runs} runs (median)`);
+const texts = new Map(sizes.map((n) => [n, generateLayout(n)]));
+const floors = new Map();
+
+for (const n of sizes) {
+  const text = texts.get(n);
+  const lines = text.split('\n').length;
+  const core = measureCore(text, runs);
+  floors.set(n, core.floor);
+  add('core', 'floor: yaml parseDocument', n, core.floor, 'ms', core.floor, `${lines.toLocaleString('en-US')} lines`);
+  add('core', 'validate() end to end', n, core.validate, 'ms', core.floor, `${(core.validate / core.floor).toFixed(2)}× floor (target ≤ 1.3×)`);
+  add('core', 'one-line edit re-validated', n, core.edit, 'ms', core.floor, `${(core.edit / core.floor).toFixed(2)}× floor (target ≤ 50 ms at 1,000)`);
+  add('core', 'validate() per partition', n, (core.validate / n) * 1000, 'µs', core.floor, 'linear when flat across sizes');
+}
+
+if (!has('skip-peer')) {
+  for (const n of sizes) {
+    const peer = await measurePeer(root, texts.get(n), Math.max(3, Math.min(runs, 5)));
+    const ours = rows.find((r) => r.size === n && r.measure === 'validate() end to end').value;
+    add('peer', 'yaml-language-server schema-only validation', n, peer, 'ms', floors.get(n), `ours is ${(peer / ours).toFixed(2)}× faster (target ≥ 2×)`);
+  }
+}
+
+if (!has('skip-lsp')) {
+  for (const n of sizes.filter((s) => s <= 1000 || sizes.length === 1)) {
+    const lsp = await measureLsp(root, texts.get(n), runs);
+    if (!lsp) break;
+    add('lsp', 'didChange → publishDiagnostics (no debounce)', n, lsp.change, 'ms', floors.get(n), `${(lsp.change / floors.get(n)).toFixed(2)}× floor (target ≤ 1.3×)`);
+    add('lsp', 'one-line edit → publishDiagnostics', n, lsp.edit, 'ms', floors.get(n), 'target ≤ 50 ms at 1,000');
+    add('lsp', 'hover at a device reference near the end', n, lsp.hover, 'ms', floors.get(n), 'target < 20 ms');
+    add('lsp', 'completion in a devices list near the end', n, lsp.completion, 'ms', floors.get(n), 'target < 20 ms');
+    add('lsp', 'server resident memory with the document open', n, lsp.rssMiB, 'MiB', floors.get(n), 'target < 200 MB');
+  }
+}
+
+if (!has('skip-cli')) {
+  const cli = measureCli(root, Number(opt('cli-files', '1000')));
+  add('cli', `one invocation over ${cli.files} 50-line layouts`, cli.files, cli.many, 'ms', floors.get(sizes[0]), 'target < 5 s');
+  add('cli', 'cold single-file run', 1, cli.cold, 'ms', floors.get(sizes[0]), 'target < 300 ms');
+}
+
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+console.log('| section | measure | partitions | value | parse floor | note |');
+console.log('| --- | --- | ---: | ---: | ---: | --- |');
+for (const r of rows) console.log(`| ${r.section} | ${r.measure} | ${r.size.toLocaleString('en-US')} | ${fmt(r.value)} ${r.unit} | ${r.floor === undefined ? '–' : `${fmt(r.floor)} ms`} | ${r.note} |`);
+const jsonOut = opt('json', undefined);
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

@@ -425,6 +425,21 @@ describe('quick fixes', () => {
       assert.equal(named, replaceOnce(taken, 'partitions:\n', 'partitions:\n  - name: root-2\n    role: root\n'));
     });
 
+    it('a flow list gets a flow entry first; an empty `partitions:` gets a block list', () => {
+      const head = noRoot.slice(0, noRoot.indexOf('partitions:'));
+      const flow = `${head}partitions: [{ name: web01, role: child, parent: root, virtualProcessors: 2, memory: 4GiB }]\n`;
+      const out = fix(flow, handDiagnostic(flow, 'single-root', 'partitions', msg), 'Add a root partition "root"');
+      assert.equal(out, replaceOnce(flow, '[{ name: web01', '[{ name: root, role: root }, { name: web01'));
+      assert.equal(validate(out).model?.root?.name, 'root');
+      assertWellFormed(out);
+
+      const empty = `${head}partitions:   # to do`;
+      const d = handDiagnostic(empty, 'single-root', 'partitions', msg);
+      const filled = fix(empty, d, 'Add a root partition "root"');
+      assert.equal(filled, `${head}partitions:   # to do\n  - name: root\n    role: root`);
+      assertFixed(filled, d);
+    });
+
     it('is not offered when a root exists (extra roots are another problem)', () => {
       const text = replaceOnce(BASE, 'role: child', 'role: root');
       const value = rangeOf(text, 'role: root', 2).start + 'role: '.length;

@@ -54,7 +54,7 @@ function insertRoot(text: string, model: LayoutModel, pair: PairLocation, name: 
     ];
   }
 
-  if (list === null && pair.value.start === pair.key.start) {
+  if (list === null && (pair.value.start === pair.key.start || pair.value.start === pair.value.end)) {
     // `partitions:` with nothing after it.
     const colon = colonAfter(text, pair.key.end);
     if (colon === undefined || !/^[ \t]*(#.*)?$/.test(text.slice(colon, lineEndAt(text, colon)))) return undefined;

@@ -109,6 +109,11 @@ function handDiagnosticAt(text: string, rule: string, range: { start: number; en
   return toDiagnostic(docOf(text), { rule, severity: 'error', message, range });
 }
 
+/** A diagnostic on `needle` that no current finding backs (stale, or deliberately off the anchor). */
+function staleDiagnostic(text: string, rule: string, needle: string, message: string, nth = 1): Diagnostic {
+  return toDiagnostic(docOf(text), { rule, severity: 'error', message, range: rangeOf(text, needle, nth) });
+}
+
 function actionsFor(text: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const doc = docOf(text);
   const params: CodeActionParams = {
@@ -241,7 +246,7 @@ describe('quick fixes', () => {
 
     it('is not offered when the comment above already disables the rule, for syntax errors, or inside a block scalar', () => {
       const already = replaceOnce(typo, '    virtualprocessors', '    # partition-lint-disable-next-line unique-name,schema\n    virtualprocessors');
-      const hand = handDiagnostic(already, 'schema', 'virtualprocessors', 'unknown property "virtualprocessors" — did you mean "virtualProcessors"?');
+      const hand = staleDiagnostic(already, 'schema', 'virtualprocessors', 'unknown property "virtualprocessors" — did you mean "virtualProcessors"?');
       assert.deepEqual(actionsFor(already, [hand]), []);
 
       const broken = `${BASE}  - [unclosed\n`;
@@ -250,7 +255,7 @@ describe('quick fixes', () => {
 
       // A (stale) diagnostic on the second line of a block scalar: a comment there would become text.
       const scalar = replaceOnce(BASE, '    parent: root\n', '    parent: root\n    guest:\n      os: |\n        Windows Server\n        2008 R2\n');
-      const inside = handDiagnostic(scalar, 'schema', '2008 R2', 'stale');
+      const inside = staleDiagnostic(scalar, 'schema', '2008 R2', 'stale');
       assert.deepEqual(actionsFor(scalar, [inside]), []);
     });
   });
@@ -321,7 +326,7 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Remove the duplicate assignment of "gpu0"');
       assert.equal(out, replaceOnce(text, '[nic0, gpu0]  # both', '[nic0]  # both'));
       assertFixed(out, d);
-      const firstListing = handDiagnostic(text, 'device-single-owner', 'gpu0', msg, 2);
+      const firstListing = staleDiagnostic(text, 'device-single-owner', 'gpu0', msg, 2);
       assert.deepEqual(actionsFor(text, [firstListing]).map((a) => a.title), ['Disable device-single-owner for this line']);
     });
 
@@ -477,7 +482,7 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Switch "web01" to static memory of 2GiB');
       assert.equal(out, replaceOnce(text, '{ startup: 2GiB, minimum: 1GiB, maximum: 4GiB }', '2GiB'));
       assertFixed(out, d);
-      const again = handDiagnostic(out, 'assignment-static-memory', 'memory', msg, 2);
+      const again = staleDiagnostic(out, 'assignment-static-memory', 'memory', msg, 2);
       assert.deepEqual(actionsFor(out, [again]).map((a) => a.title), ['Disable assignment-static-memory for this line']);
     });
   });

@@ -1,11 +1,72 @@
-import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
+import type { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidateResult } from '../core/validate';
+import { addRootPartition } from './quick-fixes/add-root-partition';
+import { disableNextLine } from './quick-fixes/disable-next-line';
+import { removeDuplicateAssignment } from './quick-fixes/remove-duplicate-assignment';
+import { removeHypervisorDriver } from './quick-fixes/remove-driver';
+import { replaceWithSuggestion } from './quick-fixes/replace-with-suggestion';
+import { switchToStaticMemory } from './quick-fixes/static-memory';
+import type { QuickFix, QuickFixContext, QuickFixProvider } from './quick-fixes/types';
+
+const QUICKFIX: CodeActionKind = 'quickfix';
+const SOURCE = 'partition-lint';
+
+/** Every quick fix of SPEC §7, the rule-specific ones first; disabling the rule comes last. */
+const PROVIDERS: readonly QuickFixProvider[] = [
+  removeHypervisorDriver,
+  removeDuplicateAssignment,
+  replaceWithSuggestion,
+  addRootPartition,
+  switchToStaticMemory,
+  disableNextLine,
+];
 
 /**
- * Quick fixes of SPEC §7 for the diagnostics in `params.context`. Placeholder with the agreed
- * signature: pure (no connection), so it is tested by applying the returned edits to the text.
+ * Quick fixes of SPEC §7 for the partition-lint diagnostics in `params.context`. Pure (no
+ * connection): `result` is validate() of this very text; each fix is a minimal set of text edits.
  */
-export function codeActions(_doc: TextDocument, _result: ValidateResult, _params: CodeActionParams): CodeAction[] {
-  return [];
+export function codeActions(doc: TextDocument, result: ValidateResult, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((k) => k === '' || k === QUICKFIX || QUICKFIX.startsWith(`${k}.`))) return [];
+  const text = doc.getText();
+  // A result of another version would put the edits in the wrong places.
+  if (text !== result.parsed.text) return [];
+
+  const actions: CodeAction[] = [];
+  const byKey = new Map<string, CodeAction>();
+  for (const diagnostic of params.context.diagnostics) {
+    const ctx = contextFor(doc, text, result, diagnostic);
+    if (!ctx) continue;
+    for (const provider of PROVIDERS) {
+      if (provider.rules !== '*' && !provider.rules.includes(ctx.rule)) continue;
+      const fix = provider.provide(ctx);
+      if (!fix || fix.edits.length === 0) continue;
+      const action = toCodeAction(doc, fix, diagnostic);
+      // The same fix for two diagnostics (e.g. one rule twice on a line) is offered once, for both.
+      const key = JSON.stringify([action.title, action.edit]);
+      const same = byKey.get(key);
+      if (same) same.diagnostics?.push(diagnostic);
+      else {
+        byKey.set(key, action);
+        actions.push(action);
+      }
+    }
+  }
+  return actions;
+}
+
+function contextFor(doc: TextDocument, text: string, result: ValidateResult, diagnostic: Diagnostic): QuickFixContext | undefined {
+  if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') return undefined;
+  const rule = diagnostic.code;
+  const range = { start: doc.offsetAt(diagnostic.range.start), end: doc.offsetAt(diagnostic.range.end) };
+  const finding = result.findings.find((f) => f.rule === rule && f.range.start === range.start && f.range.end === range.end);
+  return { text, result, diagnostic, rule, range, finding };
+}
+
+function toCodeAction(doc: TextDocument, fix: QuickFix, diagnostic: Diagnostic): CodeAction {
+  const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.range.start), end: doc.positionAt(e.range.end) }, newText: e.newText }));
+  const action: CodeAction = { title: fix.title, kind: QUICKFIX, diagnostics: [diagnostic], edit: { changes: { [doc.uri]: edits } } };
+  if (fix.isPreferred) action.isPreferred = true;
+  return action;
 }

@@ -1,0 +1,489 @@
+import * as assert from 'node:assert/strict';
+import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../src/core/types';
+import { validate } from '../src/core/validate';
+import { codeActions } from '../src/language/code-actions';
+
+/**
+ * Quick fixes (SPEC §7) through `codeActions`: each test takes a small layout, builds the
+ * diagnostic the editor would send, applies the chosen action's edit with TextDocument.applyEdits,
+ * and checks the exact text that results (only the intended lines change; comments stay).
+ *
+ * Diagnostics of rules already implemented (schema, duplicate-key) come from validate(). The
+ * semantic rules this branch has as stubs (no-hypervisor-drivers, device-single-owner,
+ * parent-exists, device-exists, single-root, assignment-static-memory) are built by hand with the
+ * rule id and the anchor SPEC §5 gives (`handDiagnostic`); once a rule is implemented, the same
+ * helper checks that the rule reports a finding on exactly that anchor, so the fix and the rule
+ * stay in agreement.
+ */
+
+const URI = 'file:///layouts/lab.partition.yaml';
+
+const BASE = [
+  'layout: v1',
+  'name: lab',
+  '',
+  'hypervisor:',
+  '  model: microkernelized',
+  '  drivers: []',
+  '',
+  'host:',
+  '  logicalProcessors: 16',
+  '  memory: 64GiB',
+  '  iommu: true',
+  '  devices:',
+  '    - id: nic0',
+  '      class: network',
+  '    - id: gpu0',
+  '      class: gpu',
+  '      assignable: true',
+  '    - id: disk0',
+  '      class: storage',
+  '',
+  'partitions:',
+  '  - name: root',
+  '    role: root',
+  '',
+  '  - name: web01',
+  '    role: child',
+  '    parent: root',
+  '    virtualProcessors: 2',
+  '    memory: 4GiB',
+  '',
+].join('\n');
+
+function docOf(text: string): TextDocument {
+  return TextDocument.create(URI, 'partition-yaml', 7, text);
+}
+
+/** `text` with `from` (which must occur exactly once) replaced by `to`. */
+function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  assert.ok(at !== -1, `"${from}" is not in the text`);
+  assert.equal(text.indexOf(from, at + 1), -1, `"${from}" occurs more than once`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
+
+/** Offsets of the `nth` (1-based) occurrence of `needle`. */
+function rangeOf(text: string, needle: string, nth = 1): { start: number; end: number } {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at !== -1, `occurrence ${nth} of "${needle}" is not in the text`);
+  }
+  return { start: at, end: at + needle.length };
+}
+
+function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  return {
+    range: { start: doc.positionAt(f.range.start), end: doc.positionAt(f.range.end) },
+    severity: 1,
+    code: f.rule,
+    source: 'partition-lint',
+    message: f.message,
+  };
+}
+
+/** The diagnostics validate() reports for `rule` (the rule works in this branch), only those on `at` if given. */
+function reported(text: string, rule: string, at?: string): Diagnostic[] {
+  const doc = docOf(text);
+  const found = validate(text).findings.filter((f) => f.rule === rule && (at === undefined || text.slice(f.range.start, f.range.end) === at));
+  assert.ok(found.length > 0, `validate() reports no ${rule}${at === undefined ? '' : ` on "${at}"`}`);
+  return found.map((f) => toDiagnostic(doc, f));
+}
+
+/**
+ * A diagnostic of `rule` on the SPEC anchor `needle` (nth occurrence), built by hand because the rule
+ * is a stub in this branch. When validate() does report the rule, one finding must sit on this anchor.
+ */
+function handDiagnostic(text: string, rule: string, needle: string, message: string, nth = 1): Diagnostic {
+  return handDiagnosticAt(text, rule, rangeOf(text, needle, nth), message);
+}
+
+function handDiagnosticAt(text: string, rule: string, range: { start: number; end: number }, message: string): Diagnostic {
+  const real = validate(text).findings.filter((f) => f.rule === rule);
+  if (real.length > 0) assert.ok(real.some((f) => f.range.start === range.start && f.range.end === range.end), `${rule} is reported, but not on "${text.slice(range.start, range.end)}"`);
+  return toDiagnostic(docOf(text), { rule, severity: 'error', message, range });
+}
+
+/** A diagnostic on `needle` that no current finding backs (stale, or deliberately off the anchor). */
+function staleDiagnostic(text: string, rule: string, needle: string, message: string, nth = 1): Diagnostic {
+  return toDiagnostic(docOf(text), { rule, severity: 'error', message, range: rangeOf(text, needle, nth) });
+}
+
+function actionsFor(text: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
+  const doc = docOf(text);
+  const params: CodeActionParams = {
+    textDocument: { uri: URI },
+    range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: only ? { diagnostics, only } : { diagnostics },
+  };
+  return codeActions(doc, validate(text), params);
+}
+
+function titled(actions: CodeAction[], prefix: string): CodeAction {
+  const hits = actions.filter((a) => a.title.startsWith(prefix));
+  assert.equal(hits.length, 1, `expected one action "${prefix}…", got: ${actions.map((a) => a.title).join(' | ') || 'none'}`);
+  return hits[0];
+}
+
+function apply(text: string, action: CodeAction): string {
+  assert.equal(action.kind, 'quickfix');
+  const edits = action.edit?.changes?.[URI];
+  assert.ok(edits && edits.length > 0, 'the action has no edits for the document');
+  return TextDocument.applyEdits(docOf(text), edits);
+}
+
+/** The one action starting with `prefix` for `diagnostic`, applied to `text`. */
+function fix(text: string, diagnostic: Diagnostic, prefix: string): string {
+  const action = titled(actionsFor(text, [diagnostic]), prefix);
+  assert.deepEqual(action.diagnostics, [diagnostic]);
+  return apply(text, action);
+}
+
+/** The text parses and passes the schema. */
+function assertWellFormed(text: string): void {
+  const bad = validate(text).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'duplicate-key' || f.rule === 'schema');
+  assert.deepEqual(bad.map((f) => `${f.rule}: ${f.message}`), []);
+}
+
+/** The new text parses and passes the schema, and `rule` no longer fires on the diagnostic's line. */
+function assertFixed(text: string, diagnostic: Diagnostic): void {
+  const result = validate(text);
+  const broken = result.findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'duplicate-key' || f.rule === 'schema' || f.rule === 'unused-disable');
+  assert.deepEqual(broken.map((f) => `${f.rule}: ${f.message}`), [], 'the fixed text has new problems');
+  const line = diagnostic.range.start.line;
+  const again = result.findings.filter((f) => f.rule === diagnostic.code && result.parsed.lines.position(f.range.start).line === line);
+  assert.deepEqual(again, [], `${String(diagnostic.code)} still fires on line ${line + 1}`);
+}
+
+describe('quick fixes', () => {
+  describe('dispatcher', () => {
+    const text = replaceOnce(BASE, '    virtualProcessors: 2\n', '    virtualprocessors: 2\n');
+
+    it('gives kind quickfix, the diagnostic, the edit for the document, and prefers the specific fix', () => {
+      const [d] = reported(text, 'schema', 'virtualprocessors');
+      const actions = actionsFor(text, [d]);
+      assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]), [
+        ['Replace "virtualprocessors" with "virtualProcessors"', 'quickfix', true],
+        ['Disable schema for this line', 'quickfix', false],
+      ]);
+      for (const a of actions) {
+        assert.deepEqual(a.diagnostics, [d]);
+        assert.deepEqual(Object.keys(a.edit?.changes ?? {}), [URI]);
+      }
+    });
+
+    it('offers nothing when only other kinds are asked for, for other sources, or for another version of the text', () => {
+      const [d] = reported(text, 'schema', 'virtualprocessors');
+      assert.deepEqual(actionsFor(text, [d], ['refactor']), []);
+      assert.equal(actionsFor(text, [d], ['quickfix']).length, 2);
+      assert.deepEqual(actionsFor(text, [{ ...d, source: 'yaml' }]), []);
+      const stale = codeActions(docOf(`${text}# edited\n`), validate(text), { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } });
+      assert.deepEqual(stale, []);
+    });
+  });
+
+  describe('disable a rule for this line', () => {
+    const typo = replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    virtualprocessors: 3   # keep this comment\n');
+
+    it('inserts the comment above the line, with its indentation, and the problem is gone', () => {
+      const [d] = reported(typo, 'schema');
+      const out = fix(typo, d, 'Disable schema for this line');
+      assert.equal(out, replaceOnce(typo, '    virtualprocessors: 3', '    # partition-lint-disable-next-line schema -- reason\n    virtualprocessors: 3'));
+      assertFixed(out, d);
+    });
+
+    it('keeps CRLF line endings', () => {
+      const text = crlf(typo);
+      const [d] = reported(text, 'schema');
+      const out = fix(text, d, 'Disable schema for this line');
+      assert.equal(out, replaceOnce(text, '    virtualprocessors: 3', '    # partition-lint-disable-next-line schema -- reason\r\n    virtualprocessors: 3'));
+      assert.equal(out.replace(/\r\n/g, '').includes('\n'), false, 'a bare LF was inserted');
+      assertFixed(out, d);
+    });
+
+    it('adds the rule to a disable-next-line comment already on the line above, keeping its reason', () => {
+      // The repeated, misspelled key is both a duplicate-key and (once) a schema problem, on one line.
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', [
+        '    memory: 4GiB',
+        '    virtualprocessors: 3',
+        '    # partition-lint-disable-next-line duplicate-key -- migrated from an old file',
+        '    virtualprocessors: 3',
+        '',
+      ].join('\n'));
+      const schemaDiags = reported(text, 'schema');
+      assert.equal(schemaDiags.length, 1);
+      const [d] = schemaDiags;
+      assert.equal(d.range.start.line, docOf(text).positionAt(text.indexOf('# partition-lint')).line + 1);
+      const out = fix(text, d, 'Disable schema for this line');
+      assert.equal(out, replaceOnce(text, 'duplicate-key -- migrated', 'duplicate-key, schema -- migrated'));
+      assertFixed(out, d);
+    });
+
+    it('at the first line of the file, after a byte-order mark', () => {
+      const text = `\uFEFF${replaceOnce(BASE, 'layout: v1', 'layuot: v1  # format')}`;
+      const [d] = reported(text, 'schema', 'layuot');
+      const out = fix(text, d, 'Disable schema for this line');
+      assert.equal(out, `\uFEFF# partition-lint-disable-next-line schema -- reason\n${text.slice(1)}`);
+      assert.deepEqual(reported(out, 'schema').map((x) => x.message), ['The layout is missing the required property "layout": add it.']);
+    });
+
+    it('offers one action for two problems of one rule on one line', () => {
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    mmioSpace: { lo: 128MiB, hi: 512MiB }\n');
+      const ds = reported(text, 'schema');
+      assert.equal(ds.length, 2);
+      const disable = actionsFor(text, ds).filter((a) => a.title === 'Disable schema for this line');
+      assert.equal(disable.length, 1);
+      assert.deepEqual(disable[0].diagnostics, ds);
+      const out = apply(text, disable[0]);
+      assert.equal(out, replaceOnce(text, '    mmioSpace:', '    # partition-lint-disable-next-line schema -- reason\n    mmioSpace:'));
+      assertFixed(out, ds[0]);
+    });
+
+    it('is not offered when the comment above already disables the rule, for syntax errors, or inside a block scalar', () => {
+      const already = replaceOnce(typo, '    virtualprocessors', '    # partition-lint-disable-next-line unique-name,schema\n    virtualprocessors');
+      const hand = staleDiagnostic(already, 'schema', 'virtualprocessors', 'unknown property "virtualprocessors" — did you mean "virtualProcessors"?');
+      assert.deepEqual(actionsFor(already, [hand]), []);
+
+      const broken = `${BASE}  - [unclosed\n`;
+      const syntax = reported(broken, 'yaml-syntax');
+      assert.deepEqual(actionsFor(broken, syntax), []);
+
+      // A (stale) diagnostic on the second line of a block scalar: a comment there would become text.
+      const scalar = replaceOnce(BASE, '    parent: root\n', '    parent: root\n    guest:\n      os: |\n        Windows Server\n        2008 R2\n');
+      const inside = staleDiagnostic(scalar, 'schema', '2008 R2', 'stale');
+      assert.deepEqual(actionsFor(scalar, [inside]), []);
+    });
+  });
+
+  describe('remove a hypervisor driver (no-hypervisor-drivers)', () => {
+    const msg = (d: string): string => `The microkernelized hypervisor runs no drivers, but hypervisor.drivers lists "${d}": remove it.`;
+    const withDrivers = (drivers: string): string => replaceOnce(BASE, '  drivers: []\n', drivers);
+
+    it('flow list: the last, first and middle entry, with the comma, keeping the comment', () => {
+      const two = withDrivers('  drivers: [vmswitch, storvsp]  # inherited from the old design\n');
+      const last = fix(two, handDiagnostic(two, 'no-hypervisor-drivers', 'storvsp', msg('storvsp')), 'Remove driver "storvsp" from hypervisor.drivers');
+      assert.equal(last, replaceOnce(two, '[vmswitch, storvsp]', '[vmswitch]'));
+      const first = fix(two, handDiagnostic(two, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')), 'Remove driver "vmswitch"');
+      assert.equal(first, replaceOnce(two, '[vmswitch, storvsp]', '[storvsp]'));
+      const three = withDrivers('  drivers: [ vmswitch, "storvsp", vmbus ]\n');
+      const middle = fix(three, handDiagnostic(three, 'no-hypervisor-drivers', '"storvsp"', msg('storvsp')), 'Remove driver "storvsp"');
+      assert.equal(middle, replaceOnce(three, '[ vmswitch, "storvsp", vmbus ]', '[ vmswitch, vmbus ]'));
+      const only = withDrivers('  drivers: [ vmswitch ]   # must be empty\n');
+      const emptied = fix(only, handDiagnostic(only, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')), 'Remove driver "vmswitch"');
+      assert.equal(emptied, replaceOnce(only, '[ vmswitch ]', '[]'));
+      for (const out of [last, first, middle]) assertWellFormed(out);
+      assert.deepEqual(validate(emptied).findings, []);
+    });
+
+    it('block list: the whole `- item` line goes; the last one leaves `drivers: []`', () => {
+      const text = withDrivers('  drivers:   # should be empty\n    - vmbus   # legacy\n    # the switch\n    - vmswitch\n');
+      const first = fix(text, handDiagnostic(text, 'no-hypervisor-drivers', 'vmbus', msg('vmbus')), 'Remove driver "vmbus"');
+      assert.equal(first, replaceOnce(text, '    - vmbus   # legacy\n', ''));
+      assertWellFormed(first);
+      const only = first;
+      const emptied = fix(only, handDiagnostic(only, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')), 'Remove driver "vmswitch"');
+      assert.equal(emptied, replaceOnce(only, '  drivers:   # should be empty\n    # the switch\n    - vmswitch\n', '  drivers: []   # should be empty\n    # the switch\n'));
+      assert.deepEqual(validate(emptied).findings, []);
+      assert.deepEqual(validate(emptied).model?.drivers, []);
+    });
+
+    it('multi-line flow list with CRLF: the entry line goes, its neighbours and comments stay', () => {
+      const text = crlf(withDrivers('  drivers: [\n    vmswitch,  # switch\n    storvsp,   # storage\n  ]\n'));
+      const out = fix(text, handDiagnostic(text, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')), 'Remove driver "vmswitch"');
+      assert.equal(out, replaceOnce(text, '    vmswitch,  # switch\r\n', ''));
+      assert.deepEqual(validate(out).model?.drivers.map((d) => d.value), ['storvsp']);
+      assertFixed(out, handDiagnostic(text, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')));
+    });
+
+    it('is not offered for an entry written as an alias (removing the anchor would change another value)', () => {
+      const text = replaceOnce(withDrivers('  drivers: [*drv]\n'), 'name: lab', 'name: &drv lab');
+      assert.deepEqual(actionsFor(text, [handDiagnostic(text, 'no-hypervisor-drivers', '*drv', msg('lab'))]).map((a) => a.title), ['Disable no-hypervisor-drivers for this line']);
+    });
+  });
+
+  describe('remove a duplicate assignment (device-single-owner)', () => {
+    const msg = 'Device "gpu0" is already assigned to partition "render01"; a device has one owner: remove this listing.';
+    const withRender = (second: string): string =>
+      `${BASE}\n  - name: render01\n    role: child\n    parent: root\n    virtualProcessors: 4\n    memory: 8GiB\n    devices: [gpu0]\n\n  - name: render02\n    role: child\n    parent: root\n    virtualProcessors: 4\n    memory: 8GiB\n${second}`;
+
+    it('block list: removes the later listing line, its comment with it; the others stay', () => {
+      const text = withRender('    devices:\n      - nic0\n      - gpu0   # copied from render01\n    synthetic: [storage]\n');
+      const d = handDiagnostic(text, 'device-single-owner', 'gpu0', msg, 3);
+      const out = fix(text, d, 'Remove the duplicate assignment of "gpu0" from partition "render02"');
+      assert.equal(out, replaceOnce(text, '      - gpu0   # copied from render01\n', ''));
+      assert.deepEqual(validate(out).model?.partitions.map((p) => [p.name, p.devices.map((r) => r.value)]), [['root', []], ['web01', []], ['render01', ['gpu0']], ['render02', ['nic0']]]);
+      assertFixed(out, d);
+    });
+
+    it('flow list with CRLF; not offered on the first listing', () => {
+      const text = crlf(withRender('    devices: [nic0, gpu0]  # both\n'));
+      const d = handDiagnostic(text, 'device-single-owner', 'gpu0', msg, 3);
+      const out = fix(text, d, 'Remove the duplicate assignment of "gpu0"');
+      assert.equal(out, replaceOnce(text, '[nic0, gpu0]  # both', '[nic0]  # both'));
+      assertFixed(out, d);
+      const firstListing = staleDiagnostic(text, 'device-single-owner', 'gpu0', msg, 2);
+      assert.deepEqual(actionsFor(text, [firstListing]).map((a) => a.title), ['Disable device-single-owner for this line']);
+    });
+
+    it('the only entry of a block list leaves `devices: []`', () => {
+      const text = withRender('    devices:\n      - gpu0\n');
+      const out = fix(text, handDiagnostic(text, 'device-single-owner', 'gpu0', msg, 3), 'Remove the duplicate assignment');
+      assert.equal(out, replaceOnce(text, '    devices:\n      - gpu0\n', '    devices: []\n'));
+      assert.deepEqual(validate(out).findings, []);
+    });
+  });
+
+  describe('replace an unknown property or reference with the suggested name', () => {
+    it('schema: an unknown property key, plain or quoted, keeping the line comment', () => {
+      for (const key of ['virtualprocessors', '"virtualprocessors"']) {
+        const text = replaceOnce(BASE, '    virtualProcessors: 2\n', `    ${key}: 2   # two VPs\n`);
+        const [d] = reported(text, 'schema', key);
+        const out = fix(text, d, 'Replace "virtualprocessors" with "virtualProcessors"');
+        assert.equal(out, replaceOnce(text, key, key.replace('virtualprocessors', 'virtualProcessors')));
+        assert.deepEqual(validate(out).findings, []);
+      }
+    });
+
+    it('schema: an enum value and a size unit (messages with "did you mean")', () => {
+      const text = replaceOnce(replaceOnce(BASE, 'role: child', 'role: chld'), 'memory: 4GiB', 'memory: 4gib');
+      const ds = reported(text, 'schema');
+      assert.equal(ds.length, 2);
+      const out1 = fix(text, ds[0], 'Replace "chld" with "child"');
+      assert.equal(out1, replaceOnce(text, 'role: chld', 'role: child'));
+      const out2 = fix(text, ds[1], 'Replace "4gib" with "4GiB"');
+      assert.equal(out2, replaceOnce(text, 'memory: 4gib', 'memory: 4GiB'));
+      const both = fix(out1, reported(out1, 'schema', '4gib')[0], 'Replace "4gib" with "4GiB"');
+      assert.equal(both, BASE);
+    });
+
+    it('schema: not offered when the mapping already has the suggested key', () => {
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    virtualprocessors: 3\n');
+      const [d] = reported(text, 'schema');
+      assert.deepEqual(actionsFor(text, [d]).map((a) => a.title), ['Disable schema for this line']);
+    });
+
+    it('parent-exists: the name from the message, or the closest partition that can host', () => {
+      // "roto" is too far from "root" for the edit distance: only the message can suggest it.
+      const text = replaceOnce(BASE, 'parent: root', 'parent: roto   # the host');
+      const said = handDiagnostic(text, 'parent-exists', 'roto', 'Partition "web01" names parent "roto", but no partition has that name — did you mean "root"?');
+      const out = fix(text, said, 'Replace "roto" with "root"');
+      assert.equal(out, replaceOnce(text, 'parent: roto', 'parent: root'));
+      assert.deepEqual(validate(out).findings, []);
+      const silent = handDiagnostic(text, 'parent-exists', 'roto', 'Partition "web01" names parent "roto", but no partition has that name.');
+      assert.deepEqual(actionsFor(text, [silent]).map((a) => a.title), ['Disable parent-exists for this line']);
+      const near = replaceOnce(BASE, 'parent: root', 'parent: rooot');
+      const computed = handDiagnostic(near, 'parent-exists', 'rooot', 'Partition "web01" names parent "rooot", but no partition has that name.');
+      assert.equal(fix(near, computed, 'Replace "rooot" with "root"'), BASE);
+      const far = replaceOnce(BASE, 'parent: root', 'parent: hypervisor');
+      assert.deepEqual(actionsFor(far, [handDiagnostic(far, 'parent-exists', 'hypervisor', 'no such partition')]).map((a) => a.title), ['Disable parent-exists for this line']);
+    });
+
+    it('device-exists: in a flow and a block list, from the message or computed', () => {
+      const flow = replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [nic0, gpu01]\n');
+      const d1 = handDiagnostic(flow, 'device-exists', 'gpu01', 'Partition "web01" lists device "gpu01", which is not a host device.');
+      const out1 = fix(flow, d1, 'Replace "gpu01" with "gpu0"');
+      assert.equal(out1, replaceOnce(flow, '[nic0, gpu01]', '[nic0, gpu0]'));
+      const block = replaceOnce(BASE, '    memory: 4GiB\n', "    memory: 4GiB\n    devices:\n      - 'dsk0'  # boot disk\n");
+      const d2 = handDiagnostic(block, 'device-exists', "'dsk0'", 'Partition "web01" lists device "dsk0", which is not a host device — did you mean "disk0"?');
+      const out2 = fix(block, d2, 'Replace "dsk0" with "disk0"');
+      assert.equal(out2, replaceOnce(block, "'dsk0'", "'disk0'"));
+    });
+  });
+
+  describe('add a missing root partition (single-root)', () => {
+    const msg = 'No partition has role: root; a layout needs exactly one root partition: add one.';
+    const noRoot = replaceOnce(BASE, '  - name: root\n    role: root\n\n', '');
+
+    it('block list: a root entry first, indented like the list, before a comment on the first child', () => {
+      const text = replaceOnce(noRoot, '  - name: web01', '  # the web tier\n  - name: web01').replace('    memory: 4GiB\n', '    memory: 4GiB\n\n  - name: web02\n    role: child\n    parent: root\n    virtualProcessors: 2\n    memory: 4GiB\n');
+      const d = handDiagnostic(text, 'single-root', 'partitions', msg);
+      const out = fix(text, d, 'Add a root partition "root"');
+      assert.equal(out, replaceOnce(text, 'partitions:\n', 'partitions:\n  - name: root\n    role: root\n\n'));
+      assert.equal(validate(out).model?.root?.name, 'root');
+      assertFixed(out, d);
+    });
+
+    it('CRLF, an unusual indentation, and the name the children already give as parent', () => {
+      const text = crlf(replaceOnce(noRoot, '  - name: web01\n    role: child\n    parent: root\n    virtualProcessors: 2\n    memory: 4GiB\n', '-   name: web01\n    role: child\n    parent: hostos\n    virtualProcessors: 2\n    memory: 4GiB\n'));
+      const d = handDiagnostic(text, 'single-root', 'partitions', msg);
+      const out = fix(text, d, 'Add a root partition "hostos"');
+      assert.equal(out, replaceOnce(text, 'partitions:\r\n', 'partitions:\r\n-   name: hostos\r\n    role: root\r\n'));
+      assert.equal(validate(out).model?.root?.name, 'hostos');
+      assert.equal(validate(out).model?.partitions[1].parent?.name, 'hostos');
+      assertFixed(out, d);
+    });
+
+    it('`partitions: []` becomes a block list; its comment stays on the key line; a taken name is not reused', () => {
+      const text = `${noRoot.slice(0, noRoot.indexOf('partitions:'))}partitions: []  # none yet\n# end of layout\n`;
+      const d = handDiagnostic(text, 'single-root', 'partitions', msg);
+      const out = fix(text, d, 'Add a root partition "root"');
+      assert.equal(out, replaceOnce(text, 'partitions: []  # none yet\n', 'partitions:  # none yet\n  - name: root\n    role: root\n'));
+      assertFixed(out, d);
+
+      const taken = replaceOnce(noRoot, '  - name: web01', '  - name: root\n    role: child\n    parent: web01\n    virtualProcessors: 1\n    memory: 1GiB\n  - name: web01');
+      const named = fix(taken, handDiagnostic(taken, 'single-root', 'partitions', msg), 'Add a root partition "root-2"');
+      assert.equal(named, replaceOnce(taken, 'partitions:\n', 'partitions:\n  - name: root-2\n    role: root\n'));
+    });
+
+    it('a flow list gets a flow entry first; an empty `partitions:` gets a block list', () => {
+      const head = noRoot.slice(0, noRoot.indexOf('partitions:'));
+      const flow = `${head}partitions: [{ name: web01, role: child, parent: root, virtualProcessors: 2, memory: 4GiB }]\n`;
+      const out = fix(flow, handDiagnostic(flow, 'single-root', 'partitions', msg), 'Add a root partition "root"');
+      assert.equal(out, replaceOnce(flow, '[{ name: web01', '[{ name: root, role: root }, { name: web01'));
+      assert.equal(validate(out).model?.root?.name, 'root');
+      assertWellFormed(out);
+
+      const empty = `${head}partitions:   # to do`;
+      const d = handDiagnostic(empty, 'single-root', 'partitions', msg);
+      const filled = fix(empty, d, 'Add a root partition "root"');
+      assert.equal(filled, `${head}partitions:   # to do\n  - name: root\n    role: root`);
+      assertFixed(filled, d);
+    });
+
+    it('is not offered when a root exists (extra roots are another problem)', () => {
+      const text = replaceOnce(BASE, 'role: child', 'role: root');
+      const value = rangeOf(text, 'role: root', 2).start + 'role: '.length;
+      const d = handDiagnosticAt(text, 'single-root', { start: value, end: value + 'root'.length }, msg);
+      assert.deepEqual(actionsFor(text, [d]).map((a) => a.title), ['Disable single-root for this line']);
+    });
+  });
+
+  describe('switch dynamic memory to static (assignment-static-memory)', () => {
+    const msg = 'Partition "render01" has directly assigned devices, so it needs static memory: replace the dynamic memory with a size.';
+
+    it('block mapping: `memory: <startup>`, keeping the comments on the key line and after the block', () => {
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', [
+        '    memory:        # was dynamic',
+        '      startup: "2GiB"',
+        '      minimum: 1GiB  # floor',
+        '      # upper bound',
+        '      maximum: 4GiB',
+        '      buffer: 20',
+        '    # assigned below',
+        '    devices: [gpu0]',
+        '',
+      ].join('\n'));
+      const d = handDiagnostic(text, 'assignment-static-memory', 'memory', msg, 2);
+      const out = fix(text, d, 'Switch "web01" to static memory of 2GiB (its startup size)');
+      assert.equal(out, replaceOnce(text, '    memory:        # was dynamic\n      startup: "2GiB"\n      minimum: 1GiB  # floor\n      # upper bound\n      maximum: 4GiB\n      buffer: 20\n', '    memory: "2GiB"        # was dynamic\n'));
+      const web01 = validate(out).model?.partitions[1];
+      assert.deepEqual(web01?.memory, { kind: 'static', bytes: 2 * 1024 ** 3 });
+      assertFixed(out, d);
+    });
+
+    it('flow mapping with CRLF; not offered for static memory', () => {
+      const text = crlf(replaceOnce(BASE, '    memory: 4GiB\n', '    memory: { startup: 2GiB, minimum: 1GiB, maximum: 4GiB }  # dyn\n    devices: [gpu0]\n'));
+      const d = handDiagnostic(text, 'assignment-static-memory', 'memory', msg, 2);
+      const out = fix(text, d, 'Switch "web01" to static memory of 2GiB');
+      assert.equal(out, replaceOnce(text, '{ startup: 2GiB, minimum: 1GiB, maximum: 4GiB }', '2GiB'));
+      assertFixed(out, d);
+      const again = staleDiagnostic(out, 'assignment-static-memory', 'memory', msg, 2);
+      assert.deepEqual(actionsFor(out, [again]).map((a) => a.title), ['Disable assignment-static-memory for this line']);
+    });
+  });
+});

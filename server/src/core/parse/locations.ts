@@ -11,10 +11,25 @@ export interface PairLocation {
  * Where a container of the data came from: its YAML node, or (`at`) the alias it was expanded from —
  * then everything inside it is placed on the alias.
  */
-export interface ContainerLocation {
+export interface ContainerSource {
   node: YAMLMap | YAMLSeq;
   at?: TextRange;
 }
+
+export interface MapLocation {
+  kind: 'map';
+  range: TextRange;
+  pairs: Map<string, PairLocation>;
+}
+
+export interface SeqLocation {
+  kind: 'seq';
+  range: TextRange;
+  items: TextRange[];
+}
+
+/** A container's ranges, spelled out (computed on demand; use the single lookups on hot paths). */
+export type ContainerLocation = MapLocation | SeqLocation;
 
 /** A JSON path: object keys and array indexes from the document root. */
 export type JsonPath = ReadonlyArray<string | number>;
@@ -37,16 +52,26 @@ export function keyText(key: unknown): string {
  * alias's range.
  */
 export class SourceLocations {
-  private readonly byContainer = new WeakMap<object, ContainerLocation>();
+  private readonly byContainer = new WeakMap<object, ContainerSource>();
 
   constructor(readonly documentRange: TextRange) {}
 
-  set(container: object, loc: ContainerLocation): void {
+  set(container: object, loc: ContainerSource): void {
     this.byContainer.set(container, loc);
   }
 
-  of(container: object): ContainerLocation | undefined {
+  /** The YAML node a container came from (and the alias range when it was reached through one). */
+  source(container: object): ContainerSource | undefined {
     return this.byContainer.get(container);
+  }
+
+  /** All ranges of a container: its keys and values, or its items. */
+  of(container: object): ContainerLocation | undefined {
+    const src = this.byContainer.get(container);
+    if (!src) return undefined;
+    const range = this.rangeOf(container);
+    if (Array.isArray(container)) return { kind: 'seq', range, items: container.map((_, i) => this.itemRange(container, i)) };
+    return { kind: 'map', range, pairs: new Map(this.pairs(container)) };
   }
 
   /** The range of a whole object or array (the document's range when unknown). */

@@ -1,10 +1,25 @@
+import { didYouMean } from '../util/suggest';
 import type { Rule } from './rule';
 
+/** SPEC §5 parent-exists: a child's `parent` names no partition. */
 export const parentExists: Rule = {
   id: 'parent-exists',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A child partition\'s `parent` names no partition of the layout.',
+  check({ model, report }) {
+    const extraRootNames = new Set(model.extraRoots.map((p) => p.name));
+    for (const p of model.partitions) {
+      if (p.isRoot || p.parentName === undefined) continue;
+      const target = p.parentName;
+      // A second root exists but is left out of the layout: parent-can-host explains that one.
+      if (model.partitionByName.has(target) || extraRootNames.has(target)) continue;
+      // Valid parents: the root and partitions that run a virtualization stack (nested hosts).
+      const hosts = model.partitions.filter((h) => h !== p && h.name !== '' && (h.isRoot || h.virtualizationStack)).map((h) => h.name);
+      const rootHint = model.root && model.root.name ? `"${model.root.name}" (the root)` : 'the root partition';
+      report(
+        model.locations.valueRange(p.raw, 'parent'),
+        `Partition "${p.name}" has parent "${target}", which names no partition: set it to ${rootHint} or to a partition with virtualizationStack: true${didYouMean(target, hosts) || '.'}`,
+      );
+    }
   },
 };

@@ -1,10 +1,20 @@
 import type { Rule } from './rule';
 
+/** SPEC §5 platform-stays-in-root: a `platform` device is listed by a child (every child listing). */
 export const platformStaysInRoot: Rule = {
   id: 'platform-stays-in-root',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A `platform` device is assigned to a child; the root handles power management, plug and play and hardware errors.',
+  check({ model, report }) {
+    for (const o of model.ownership.values()) {
+      if (o.device.class !== 'platform') continue;
+      for (const { partition, ref } of o.childListings) {
+        report(
+          ref.range,
+          `Platform device "${o.device.id}" cannot be assigned to "${partition.name}": the root partition drives platform devices for power management, plug and play and hardware-error handling, so remove this entry.`,
+          [{ range: model.locations.valueRange(o.device.raw, 'class'), message: `"${o.device.id}" is a platform device` }],
+        );
+      }
+    }
   },
 };

@@ -154,7 +154,7 @@ describe('structure rules: roots and parents', () => {
     assert.deepEqual(check(text).map((s) => [s.rule, s.text]), [['parent-cycle', 'web01']]);
   });
 
-  it('unique-name reports each later duplicate, a child reusing the root's name included', () => {
+  it("unique-name reports each later duplicate, a child reusing the root's name included", () => {
     const text = layout(child('web01') + child('web01') + child('root'));
     const seen = check(text);
     assert.deepEqual(seen.map((s) => [s.rule, s.line]), [

@@ -188,10 +188,11 @@ describe('structure rules: devices and ownership', () => {
       [lineOf(text, '[gpu0, gpu0-audio, usb0]'), 'usb0', [lineOf(text, 'devices: [usb0]')]],
       [lineOf(text, 'devices: [gpu0]'), 'gpu0', [lineOf(text, '[gpu0, gpu0-audio, usb0]')]],
       [lineOf(text, '[usb0, usb0]'), 'usb0', [lineOf(text, 'devices: [usb0]')]],
-      [lineOf(text, '[usb0, usb0]'), 'usb0', [lineOf(text, 'devices: [usb0]')]],
+      [lineOf(text, '[usb0, usb0]'), 'usb0', [lineOf(text, 'devices: [usb0]'), lineOf(text, '[usb0, usb0]')]],
     ]);
     assert.match(seen[0].message, /already listed by the root partition "root"/);
     assert.match(seen[1].message, /^Device "gpu0" is already assigned to "web01"/);
+    assert.equal(seen[3].message, 'Device "usb0" is listed twice by "web03": remove this duplicate entry.');
     // the two entries of web03 are distinct ranges
     const r = validate(text).findings.filter((f) => f.rule === 'device-single-owner');
     assert.notEqual(r[2].range.start, r[3].range.start);

@@ -1,34 +1,40 @@
 import type { Partition, Ref } from '../model/types';
+import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+
+interface Listing {
+  partition: Partition;
+  ref: Ref;
+}
 
 /**
  * SPEC §5 device-single-owner: a device listed by more than one partition (the root's listing counts).
- * Every listing after the first, in document order, is reported; a partition listing a device twice
- * is reported too (the second entry is a duplicate of the first).
+ * Every listing after the first, in document order, is reported with the first as related
+ * information; a partition listing a device twice is reported too (its second entry is a duplicate).
  */
 export const deviceSingleOwner: Rule = {
   id: 'device-single-owner',
   severity: 'error',
   summary: 'A device is listed in the `devices` of more than one partition; every device has exactly one owner.',
   check({ model, report }) {
-    const first = new Map<string, { partition: Partition; ref: Ref }>();
+    const listings = new Map<string, Listing[]>();
     for (const p of model.partitions) {
       for (const ref of p.devices) {
         if (!model.host.deviceById.has(ref.value)) continue; // device-exists
-        const earlier = first.get(ref.value);
-        if (!earlier) {
-          first.set(ref.value, { partition: p, ref });
-          continue;
-        }
-        const related = [{ range: earlier.ref.range, message: `"${ref.value}" is first listed by "${earlier.partition.name}"` }];
-        report(ref.range, message(ref.value, p, earlier.partition), related);
+        const earlier = listings.get(ref.value) ?? [];
+        listings.set(ref.value, [...earlier, { partition: p, ref }]);
+        if (earlier.length === 0) continue;
+        const first = earlier[0];
+        const own = earlier.find((l) => l.partition === p);
+        const related: RelatedInfo[] = [{ range: first.ref.range, message: `"${ref.value}" is first listed by "${first.partition.name}"` }];
+        if (own && own !== first) related.push({ range: own.ref.range, message: `"${p.name}" lists "${ref.value}" here already` });
+        report(ref.range, own ? `Device "${ref.value}" is listed twice by "${p.name}": remove this duplicate entry.` : message(ref.value, p, first.partition), related);
       }
     }
   },
 };
 
 function message(device: string, here: Partition, first: Partition): string {
-  if (here === first) return `Device "${device}" is listed twice by "${here.name}": remove this duplicate entry.`;
   if (first.isRoot) {
     return `Device "${device}" is already listed by the root partition "${first.name}"; a device has one owner: remove it here to keep it in the root, or remove it from the root's devices to assign it to "${here.name}".`;
   }

@@ -1,4 +1,8 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /** Device classes a VSP in the parent can serve to a child over VMBus (SPEC §3 `synthetic`). */
 const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial', 'audio']);
@@ -15,11 +19,11 @@ export const assignableDevice: Rule = {
       if (d.assignable || d.class === 'platform') continue;
       for (const { partition, ref } of o.childListings) {
         const instead = SYNTHETIC_CLASSES.has(d.class)
-          ? `, or remove it here and give "${partition.name}" a synthetic ${d.class} device (synthetic: [${d.class}])`
+          ? `, or remove it here and give ${label(partition)} a synthetic ${d.class} device (synthetic: [${d.class}])`
           : ', or remove it here to keep it in the root';
         report(
           ref.range,
-          `Device "${d.id}" is assigned to "${partition.name}", but its entry in host.devices lacks assignable: true, and only hardware that supports Discrete Device Assignment can be passed through: set assignable: true on "${d.id}" if it does${instead}.`,
+          `Device "${d.id}" is assigned to ${label(partition)}, but its entry in host.devices lacks assignable: true, and only hardware that supports Discrete Device Assignment can be passed through: set assignable: true on "${d.id}" if it does${instead}.`,
           [{ range: model.locations.valueRange(d.raw, 'id'), message: `"${d.id}" is defined here without assignable: true` }],
         );
       }

@@ -1,5 +1,9 @@
+import type { Partition } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /** SPEC §5 assignment-needs-iommu: a device is assigned to a child and `host.iommu` is not true. */
 export const assignmentNeedsIommu: Rule = {
@@ -18,7 +22,7 @@ export const assignmentNeedsIommu: Rule = {
       for (const { partition, ref } of o.childListings) {
         report(
           ref.range,
-          `Device "${o.device.id}" is assigned to "${partition.name}", but ${why}; direct assignment needs an IOMMU (Intel VT-d or AMD-Vi) to confine the device's DMA to the child's memory: set host.iommu: true if the host has one enabled, or remove this assignment.`,
+          `Device "${o.device.id}" is assigned to ${label(partition)}, but ${why}; direct assignment needs an IOMMU (Intel VT-d or AMD-Vi) to confine the device's DMA to the child's memory: set host.iommu: true if the host has one enabled, or remove this assignment.`,
           related,
         );
       }

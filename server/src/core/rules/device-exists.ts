@@ -1,5 +1,9 @@
+import type { Partition } from '../model/types';
 import { didYouMean } from '../util/suggest';
 import type { Rule } from './rule';
+
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
 /** SPEC §5 device-exists: a `devices` entry of a partition names no host device. */
 export const deviceExists: Rule = {
@@ -13,7 +17,7 @@ export const deviceExists: Rule = {
         if (model.host.deviceById.has(ref.value)) continue;
         report(
           ref.range,
-          `Partition "${p.name}" lists device "${ref.value}", which host.devices does not define: correct the id or add the device to host.devices${didYouMean(ref.value, ids) || '.'}`,
+          `${subject(p)} lists device "${ref.value}", which host.devices does not define: correct the id or add the device to host.devices${didYouMean(ref.value, ids) || '.'}`,
         );
       }
     }

@@ -2,6 +2,9 @@ import type { Partition, Ref } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+
 interface Listing {
   partition: Partition;
   ref: Ref;
@@ -26,9 +29,9 @@ export const deviceSingleOwner: Rule = {
         if (earlier.length === 0) continue;
         const first = earlier[0];
         const own = earlier.find((l) => l.partition === p);
-        const related: RelatedInfo[] = [{ range: first.ref.range, message: `"${ref.value}" is first listed by "${first.partition.name}"` }];
-        if (own && own !== first) related.push({ range: own.ref.range, message: `"${p.name}" lists "${ref.value}" here already` });
-        report(ref.range, own ? `Device "${ref.value}" is listed twice by "${p.name}": remove this duplicate entry.` : message(ref.value, p, first.partition), related);
+        const related: RelatedInfo[] = [{ range: first.ref.range, message: `"${ref.value}" is first listed by ${label(first.partition)}` }];
+        if (own && own !== first) related.push({ range: own.ref.range, message: `${label(p)} lists "${ref.value}" here already` });
+        report(ref.range, own ? `Device "${ref.value}" is listed twice by ${label(p)}: remove this duplicate entry.` : message(ref.value, p, first.partition), related);
       }
     }
   },
@@ -36,10 +39,10 @@ export const deviceSingleOwner: Rule = {
 
 function message(device: string, here: Partition, first: Partition): string {
   if (first.isRoot) {
-    return `Device "${device}" is already listed by the root partition "${first.name}"; a device has one owner: remove it here to keep it in the root, or remove it from the root's devices to assign it to "${here.name}".`;
+    return `Device "${device}" is already listed by the root partition ${label(first)}; a device has one owner: remove it here to keep it in the root, or remove it from the root's devices to assign it to ${label(here)}.`;
   }
   if (here.isRoot) {
-    return `Device "${device}" is already assigned to "${first.name}", yet the root partition "${here.name}" lists it too; a device has one owner: remove it here, or remove it from "${first.name}" to keep it in the root.`;
+    return `Device "${device}" is already assigned to ${label(first)}, yet the root partition ${label(here)} lists it too; a device has one owner: remove it here, or remove it from ${label(first)} to keep it in the root.`;
   }
-  return `Device "${device}" is already assigned to "${first.name}"; a device has one owner: remove it here or from "${first.name}".`;
+  return `Device "${device}" is already assigned to ${label(first)}; a device has one owner: remove it here or from ${label(first)}.`;
 }

@@ -1,6 +1,9 @@
-import type { Ownership } from '../model/types';
+import type { Ownership, Partition } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /**
  * SPEC §5 iommu-group-split: devices sharing an `iommuGroup` have different owners (model.ownership).
@@ -28,14 +31,14 @@ export const iommuGroupSplit: Rule = {
         if (!m.listing) continue; // owned by the root: the child listings of its group-mates split the group
         const owner = m.listing.partition;
         const apart = members.filter((x) => x.owner !== owner);
-        const list = apart.map((x) => `"${x.device.id}" (${x.listing ? `assigned to "${x.listing.partition.name}"` : 'kept by the root'})`).join(', ');
+        const list = apart.map((x) => `"${x.device.id}" (${x.listing ? `assigned to ${label(x.listing.partition)}` : 'kept by the root'})`).join(', ');
         const related: RelatedInfo[] = apart.map((x) => ({
           range: x.listing ? x.listing.ref.range : locations.valueRange(x.device.raw, 'id'),
-          message: x.listing ? `"${x.device.id}" is assigned to "${x.listing.partition.name}"` : `"${x.device.id}" stays with ${model.root ? `the root "${model.root.name}"` : 'the root'}`,
+          message: x.listing ? `"${x.device.id}" is assigned to ${label(x.listing.partition)}` : `"${x.device.id}" stays with ${model.root ? `the root ${label(model.root)}` : 'the root'}`,
         }));
         report(
           m.listing.ref.range,
-          `Device "${m.device.id}" is assigned to "${owner.name}", but IOMMU group ${group} also holds ${list}; the IOMMU isolates a group as a unit, so all its devices need one owner: assign every device of group ${group} to "${owner.name}", or none of them.`,
+          `Device "${m.device.id}" is assigned to ${label(owner)}, but IOMMU group ${group} also holds ${list}; the IOMMU isolates a group as a unit, so all its devices need one owner: assign every device of group ${group} to ${label(owner)}, or none of them.`,
           related,
         );
       }

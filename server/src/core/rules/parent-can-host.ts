@@ -1,4 +1,10 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
 /** SPEC §5 parent-can-host: a `parent` names a partition that is neither the root nor a nested host. */
 export const parentCanHost: Rule = {
@@ -17,8 +23,8 @@ export const parentCanHost: Rule = {
         if (extra) {
           report(
             range,
-            `Partition "${p.name}" has parent "${p.parentName}", a second root partition that is left out of the layout (see single-root): set parent to "${rootName}", the root.`,
-            [{ range: locations.valueRange(extra.raw, 'role'), message: `"${extra.name}" is an extra root` }],
+            `${subject(p)} has parent "${p.parentName}", a second root partition that is left out of the layout (see single-root): set parent to "${rootName}", the root.`,
+            [{ range: locations.valueRange(extra.raw, 'role'), message: `${label(extra)} is an extra root` }],
           );
         }
         continue; // an unknown name is parent-exists
@@ -27,8 +33,8 @@ export const parentCanHost: Rule = {
       if (target === p || target.isRoot || target.virtualizationStack) continue;
       report(
         range,
-        `Partition "${p.name}" has parent "${target.name}", a child partition without virtualizationStack: true, which cannot create partitions: set parent to "${rootName}" (the root), or set virtualizationStack: true on "${target.name}" for nested virtualization.`,
-        [{ range: locations.valueRange(target.raw, 'name'), message: `"${target.name}" runs no virtualization stack` }],
+        `${subject(p)} has parent ${label(target)}, a child partition without virtualizationStack: true, which cannot create partitions: set parent to "${rootName}" (the root), or set virtualizationStack: true on ${label(target)} for nested virtualization.`,
+        [{ range: locations.valueRange(target.raw, 'name'), message: `${label(target)} runs no virtualization stack` }],
       );
     }
   },

@@ -1,4 +1,8 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /** SPEC §5 root-has-no-parent: the root declares `parent` (the link is ignored everywhere). */
 export const rootHasNoParent: Rule = {
@@ -12,7 +16,7 @@ export const rootHasNoParent: Rule = {
     const named = typeof parent === 'string' ? ` "${parent}"` : '';
     report(
       model.locations.valueRange(root.raw, 'parent'),
-      `The root partition "${root.name}" declares parent${named}, but the root is created by the hypervisor at boot and has no parent, so this link is ignored: remove the parent line.`,
+      `The root partition ${label(root)} declares parent${named}, but the root is created by the hypervisor at boot and has no parent, so this link is ignored: remove the parent line.`,
     );
   },
 };

@@ -1,4 +1,10 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
 /** SPEC §5 single-root: exactly one partition has `role: root` (§4: extra roots are left out of the model). */
 export const singleRoot: Rule = {
@@ -19,11 +25,11 @@ export const singleRoot: Rule = {
     }
     const rootRole = locations.valueRange(root.raw, 'role');
     for (const extra of model.extraRoots) {
-      const name = extra.name ? `Partition "${extra.name}"` : `Partition ${extra.index + 1}`;
+      const name = subject(extra);
       report(
         locations.valueRange(extra.raw, 'role'),
-        `${name} is a second root partition ("${root.name}" is the root) and is left out of the layout; a host has exactly one root: change its role to child with parent: ${root.name || 'root'}, or remove it.`,
-        [{ range: rootRole, message: `the root partition "${root.name}"` }],
+        `${name} is a second root partition (${label(root)} is the root) and is left out of the layout; a host has exactly one root: change its role to child with parent: ${root.name || 'root'}, or remove it.`,
+        [{ range: rootRole, message: `the root partition ${label(root)}` }],
       );
     }
   },

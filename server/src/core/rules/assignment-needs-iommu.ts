@@ -1,10 +1,31 @@
+import type { Partition } from '../model/types';
+import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+
+/** SPEC §5 assignment-needs-iommu: a device is assigned to a child and `host.iommu` is not true. */
 export const assignmentNeedsIommu: Rule = {
   id: 'assignment-needs-iommu',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A device is assigned to a child but `host.iommu` is not true; direct assignment needs an IOMMU.',
+  check({ model, report }) {
+    if (model.host.iommu) return;
+    const host = model.raw.host;
+    const stated = host !== undefined && Object.prototype.hasOwnProperty.call(host, 'iommu');
+    const why = stated ? 'host.iommu is not true' : 'host.iommu is not set (default false)';
+    const related: RelatedInfo[] = stated && host ? [{ range: model.locations.valueRange(host, 'iommu'), message: 'host.iommu' }] : [];
+    for (const o of model.ownership.values()) {
+      // A platform device never leaves the root: platform-stays-in-root reports that entry.
+      if (o.device.class === 'platform') continue;
+      for (const { partition, ref } of o.childListings) {
+        report(
+          ref.range,
+          `Device "${o.device.id}" is assigned to ${label(partition)}, but ${why}; direct assignment needs an IOMMU (Intel VT-d or AMD-Vi) to confine the device's DMA to the child's memory: set host.iommu: true if the host has one enabled, or remove this assignment.`,
+          related,
+        );
+      }
+    }
   },
 };

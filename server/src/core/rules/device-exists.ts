@@ -1,10 +1,25 @@
+import type { Partition } from '../model/types';
+import { didYouMean } from '../util/suggest';
 import type { Rule } from './rule';
 
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
+
+/** SPEC §5 device-exists: a `devices` entry of a partition names no host device. */
 export const deviceExists: Rule = {
   id: 'device-exists',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A partition\'s `devices` entry names no device of `host.devices`.',
+  check({ model, report }) {
+    const ids = [...model.host.deviceById.keys()];
+    for (const p of model.partitions) {
+      for (const ref of p.devices) {
+        if (model.host.deviceById.has(ref.value)) continue;
+        report(
+          ref.range,
+          `${subject(p)} lists device "${ref.value}", which host.devices does not define: correct the id or add the device to host.devices${didYouMean(ref.value, ids) || '.'}`,
+        );
+      }
+    }
   },
 };

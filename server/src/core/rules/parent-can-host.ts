@@ -1,10 +1,41 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
+
+/** SPEC §5 parent-can-host: a `parent` names a partition that is neither the root nor a nested host. */
 export const parentCanHost: Rule = {
   id: 'parent-can-host',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A `parent` names a partition that is neither the root nor has `virtualizationStack: true`, so it cannot create child partitions.',
+  check({ model, report }) {
+    const { locations } = model;
+    const rootName = model.root?.name || 'root';
+    for (const p of model.partitions) {
+      if (p.isRoot || p.parentName === undefined) continue;
+      const range = locations.valueRange(p.raw, 'parent');
+      const target = model.partitionByName.get(p.parentName);
+      if (!target) {
+        const extra = model.extraRoots.find((r) => r.name === p.parentName);
+        if (extra) {
+          report(
+            range,
+            `${subject(p)} has parent "${p.parentName}", a second root partition that is left out of the layout (see single-root): set parent to "${rootName}", the root.`,
+            [{ range: locations.valueRange(extra.raw, 'role'), message: `${label(extra)} is an extra root` }],
+          );
+        }
+        continue; // an unknown name is parent-exists
+      }
+      // A partition naming itself is a cycle (parent-cycle), not a hosting problem.
+      if (target === p || target.isRoot || target.virtualizationStack) continue;
+      report(
+        range,
+        `${subject(p)} has parent ${label(target)}, a child partition without virtualizationStack: true, which cannot create partitions: set parent to "${rootName}" (the root), or set virtualizationStack: true on ${label(target)} for nested virtualization.`,
+        [{ range: locations.valueRange(target.raw, 'name'), message: `${label(target)} runs no virtualization stack` }],
+      );
+    }
   },
 };

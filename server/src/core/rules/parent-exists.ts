@@ -1,10 +1,31 @@
+import type { Partition } from '../model/types';
+import { didYouMean } from '../util/suggest';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
+const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
+
+/** SPEC §5 parent-exists: a child's `parent` names no partition. */
 export const parentExists: Rule = {
   id: 'parent-exists',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A child partition\'s `parent` names no partition of the layout.',
+  check({ model, report }) {
+    const extraRootNames = new Set(model.extraRoots.map((p) => p.name));
+    for (const p of model.partitions) {
+      if (p.isRoot || p.parentName === undefined) continue;
+      const target = p.parentName;
+      // A second root exists but is left out of the layout: parent-can-host explains that one.
+      if (model.partitionByName.has(target) || extraRootNames.has(target)) continue;
+      // Valid parents: the root and partitions that run a virtualization stack (nested hosts).
+      const hosts = model.partitions.filter((h) => h !== p && h.name !== '' && (h.isRoot || h.virtualizationStack)).map((h) => h.name);
+      const rootHint = model.root && model.root.name ? `${label(model.root)} (the root)` : 'the root partition';
+      report(
+        model.locations.valueRange(p.raw, 'parent'),
+        `${subject(p)} has parent "${target}", which names no partition: set it to ${rootHint} or to a partition with virtualizationStack: true${didYouMean(target, hosts) || '.'}`,
+      );
+    }
   },
 };

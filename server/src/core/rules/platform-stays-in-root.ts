@@ -1,10 +1,24 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+
+/** SPEC §5 platform-stays-in-root: a `platform` device is listed by a child (every child listing). */
 export const platformStaysInRoot: Rule = {
   id: 'platform-stays-in-root',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A `platform` device is assigned to a child; the root handles power management, plug and play and hardware errors.',
+  check({ model, report }) {
+    for (const o of model.ownership.values()) {
+      if (o.device.class !== 'platform') continue;
+      for (const { partition, ref } of o.childListings) {
+        report(
+          ref.range,
+          `Platform device "${o.device.id}" cannot be assigned to ${label(partition)}: the root partition drives platform devices for power management, plug and play and hardware-error handling, so remove this entry.`,
+          [{ range: model.locations.valueRange(o.device.raw, 'class'), message: `"${o.device.id}" is a platform device` }],
+        );
+      }
+    }
   },
 };

@@ -1,10 +1,22 @@
+import type { Partition } from '../model/types';
 import type { Rule } from './rule';
 
+/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
+const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
+
+/** SPEC §5 root-has-no-parent: the root declares `parent` (the link is ignored everywhere). */
 export const rootHasNoParent: Rule = {
   id: 'root-has-no-parent',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'The root partition declares a `parent`; the root is created by the hypervisor at boot and has none.',
+  check({ model, report }) {
+    const root = model.root;
+    if (!root || !Object.prototype.hasOwnProperty.call(root.raw, 'parent')) return;
+    const parent = root.raw.parent;
+    const named = typeof parent === 'string' ? ` "${parent}"` : '';
+    report(
+      model.locations.valueRange(root.raw, 'parent'),
+      `The root partition ${label(root)} declares parent${named}, but the root is created by the hypervisor at boot and has no parent, so this link is ignored: remove the parent line.`,
+    );
   },
 };

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleMeta } from '../src/core/rules/index';
 import { validate } from '../src/core/validate';
+import { repoRoot } from './support';
 
 /**
  * The trickier logic of the feature and limit rules (release-feature, vp-limit, affinity-overlap,
@@ -192,4 +196,38 @@ describe('feature and limit rules', () => {
       assert.ok(check(yaml, ['schema']).length > 0);
     });
   });
+});
+
+describe('docs pages of the feature and limit rules', () => {
+  const ids = [
+    'assignment-static-memory',
+    'synthetic-needs-enlightened',
+    'generation2-needs-enlightened',
+    'synthetic-needs-root-device',
+    'release-feature',
+    'nested-static-memory',
+    'host-limit',
+    'vp-limit',
+    'vp-overcommit',
+    'affinity-range',
+    'affinity-overlap',
+  ];
+  for (const id of ids) {
+    it(`docs/rules/${id}.md: the example fires the rule with the quoted message`, () => {
+      const page = fs.readFileSync(path.join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+      const meta = ruleMeta(id);
+      assert.ok(meta);
+      assert.notEqual(meta.summary, 'TODO');
+      assert.ok(page.includes(`**Default severity:** ${meta.severity}`), 'states the default severity');
+      assert.ok(page.includes(`# partition-lint-disable-next-line ${id} -- `), 'shows the disable comment');
+      const example = /## Example that fires\n\n```yaml\n([\s\S]*?)```/.exec(page)?.[1];
+      assert.ok(example, 'has a YAML example');
+      const quoted = /\n((?:> .*\n)+)/.exec(page.slice(page.indexOf('## Example that fires')))?.[1];
+      assert.ok(quoted, 'quotes the message');
+      const message = quoted.split('\n').map((l) => l.replace(/^> /, '')).join(' ').trim();
+      const { findings } = validate(example);
+      assert.deepEqual(findings.filter((f) => f.severity !== 'info' && f.rule !== id), [], 'the example fires nothing else');
+      assert.deepEqual(findings.filter((f) => f.rule === id).map((f) => f.message), [message]);
+    });
+  }
 });

@@ -12,7 +12,7 @@ export const nestedStaticMemory: Rule = {
       const example = size !== undefined ? ` (e.g. memory: ${formatBytes(size).replace(' ', '')})` : '';
       report(
         model.locations.keyRange(p.raw, 'memory'),
-        `Partition "${p.name}" runs a nested virtualization stack (virtualizationStack: true) but uses dynamic memory; give it a static memory size${example}, because Hyper-V does not support dynamic memory in a partition that runs its own virtualization stack.`,
+        `Partition "${p.name}" runs a nested virtualization stack (virtualizationStack: true) but uses dynamic memory; give it a static memory size${example}, because Hyper-V cannot grow or shrink the memory of a partition that runs its own virtualization stack.`,
       );
     }
   },

@@ -99,6 +99,19 @@ describe('feature and limit rules', () => {
       );
       assert.match(seen[0].message, /partition "root" is also pinned to/);
     });
+
+    it('lets a nested child share LPs with its nested parent, not with anyone else', () => {
+      const yaml = layout({
+        partitions: [
+          child('lab', 'virtualizationStack: true, processorAffinity: ["4-7"]').replace('virtualProcessors: 2', 'virtualProcessors: 4'),
+          child('web', 'processorAffinity: [8]'),
+          child('inner', 'processorAffinity: [5, 8]', 'lab'),
+        ].join('\n'),
+      });
+      const seen = check(yaml, ['affinity-overlap']);
+      assert.deepEqual(seen.map((s) => [s.line, s.text]), [[16, '8']]);
+      assert.match(seen[0].message, /^Partition "inner" pins LP 8 that partition "web" is also pinned to;/);
+    });
   });
 
   describe('vp-limit', () => {

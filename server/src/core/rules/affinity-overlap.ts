@@ -10,6 +10,16 @@ interface Pinned {
   byLp: Map<number, number>;
 }
 
+/** True when `a` is a nested (non-root) ancestor of `b`: b's VPs can only run on a's, so sharing LPs is expected. */
+function nestedAncestor(a: Partition, b: Partition): boolean {
+  const seen = new Set<Partition>();
+  for (let p = b.parent; p && !p.isRoot && !seen.has(p); p = p.parent) {
+    if (p === a) return true;
+    seen.add(p);
+  }
+  return false;
+}
+
 /** [8, 9, 10, 12] -> "LPs 8-10, 12"; [9] -> "LP 9". */
 function lpList(lps: number[]): string {
   const sorted = [...new Set(lps)].sort((a, b) => a - b);
@@ -44,6 +54,7 @@ export const affinityOverlap: Rule = {
         const related: RelatedInfo[] = [];
         const others: string[] = [];
         for (const other of earlier) {
+          if (nestedAncestor(other.partition, p) || nestedAncestor(p, other.partition)) continue;
           const entries = new Set<number>();
           for (const lp of mine) {
             const j = other.byLp.get(lp);

@@ -131,7 +131,16 @@ describe('feature and limit rules', () => {
       const yaml = layout({ release: 'ws2008', partitions: child('a', '').replace('virtualProcessors: 2', 'virtualProcessors: 20') });
       const seen = check(yaml, ['vp-limit']);
       assert.equal(seen.length, 1);
-      assert.match(seen[0].message, /Windows Server 2008 allows at most 4 for a generation 1 partition; lower virtualProcessors to 4 or less, or pick a later release\.$/);
+      assert.match(seen[0].message, /Windows Server 2008 allows at most 4 for a generation 1 partition; lower virtualProcessors to 4 or less, or use Windows Server 2012 or later \(release: ws2012\)\.$/);
+    });
+
+    it('suggests no later release when none allows the count', () => {
+      const yaml = layout({ lps: 4096, partitions: '' }).replace('virtualProcessors: 2, memory: 8GiB', 'virtualProcessors: 3000, memory: 8GiB');
+      const seen = check(yaml, ['vp-limit']);
+      assert.deepEqual(
+        seen.map((s) => s.message),
+        ['Root partition "root" has 3000 virtual processors but Windows Server 2025 allows at most 2048 for the root partition; lower virtualProcessors to 2048 or less.'],
+      );
     });
 
     it('checks a nested child against its parent but never its own children against the host ratio', () => {

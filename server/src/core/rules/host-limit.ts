@@ -1,5 +1,5 @@
 import type { LayoutModel } from '../model/types';
-import type { Limits } from '../model/releases';
+import { RELEASES, RELEASE_TABLE, type Limits } from '../model/releases';
 import { formatBytes } from '../util/sizes';
 import type { Rule } from './rule';
 
@@ -11,10 +11,17 @@ export function limitOrigin(model: LayoutModel, key: keyof Limits): string {
   return model.limits[key] !== model.release.limits[key] ? `hypervisor.limits.${key}` : model.release.title;
 }
 
-/** The other fix for a passed limit: a later release, or a higher override when hypervisor.limits set it. */
-export function raiseOrLater(model: LayoutModel, key: keyof Limits): string {
-  return limitOrigin(model, key) === model.release.title ? 'pick a later release' : `raise hypervisor.limits.${key}`;
+/**
+ * The other fix for a passed limit: a higher override when hypervisor.limits set it, else the first
+ * later release whose limit allows `needed`; undefined when no release does.
+ */
+export function raiseOrLater(model: LayoutModel, key: keyof Limits, needed: number): string | undefined {
+  if (limitOrigin(model, key) !== model.release.title) return `raise hypervisor.limits.${key}`;
+  const later = RELEASES.slice(RELEASES.indexOf(model.release.id) + 1).find((id) => (RELEASE_TABLE[id].limits[key] ?? 0) >= needed);
+  return later ? `use ${RELEASE_TABLE[later].title} or later (release: ${later})` : undefined;
 }
+
+const either = (fix: string | undefined): string => (fix ? `${fix} or ` : '');
 
 export const hostLimit: Rule = {
   id: 'host-limit',
@@ -27,14 +34,14 @@ export const hostLimit: Rule = {
     if (host && lps > limits.hostLogicalProcessors) {
       report(
         model.locations.valueRange(host, 'logicalProcessors'),
-        `The host has ${lps} logical processors but ${limitOrigin(model, 'hostLogicalProcessors')} supports at most ${limits.hostLogicalProcessors} per host; ${raiseOrLater(model, 'hostLogicalProcessors')} or lower host.logicalProcessors to the LPs the hypervisor may use.`,
+        `The host has ${lps} logical processors but ${limitOrigin(model, 'hostLogicalProcessors')} supports at most ${limits.hostLogicalProcessors} per host; ${either(raiseOrLater(model, 'hostLogicalProcessors', lps))}lower host.logicalProcessors to the LPs the hypervisor may use.`,
       );
     }
     const mem = model.host.memory;
     if (host && mem > limits.hostMemory) {
       report(
         model.locations.valueRange(host, 'memory'),
-        `The host has ${formatBytes(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatBytes(limits.hostMemory)} per host; ${raiseOrLater(model, 'hostMemory')} or lower host.memory to what the hypervisor may use.`,
+        `The host has ${formatBytes(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatBytes(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
       );
     }
   },

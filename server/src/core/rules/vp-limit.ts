@@ -26,7 +26,7 @@ function passedLimits(model: LayoutModel, p: Partition, vps: number): Passed[] {
   if (p.isRoot) {
     const limit = model.limits.rootVirtualProcessors;
     if (vps > limit) {
-      out.push({ limit, because: `${limitOrigin(model, 'rootVirtualProcessors')} allows at most ${limit} for the root partition`, orElse: raiseOrLater(model, 'rootVirtualProcessors') });
+      out.push({ limit, because: `${limitOrigin(model, 'rootVirtualProcessors')} allows at most ${limit} for the root partition`, orElse: raiseOrLater(model, 'rootVirtualProcessors', vps) });
     }
   } else if (p.generation === 1 || model.features.generation2) {
     // A generation the release lacks (generation: 2 on ws2012 and earlier) is release-feature's finding.
@@ -38,7 +38,7 @@ function passedLimits(model: LayoutModel, p: Partition, vps: number): Passed[] {
       out.push({
         limit,
         because: `${limitOrigin(model, key)} allows at most ${limit} for a generation ${p.generation} partition`,
-        orElse: toGen2 ? 'make it generation 2' : raiseOrLater(model, key),
+        orElse: toGen2 ? 'make it generation 2' : raiseOrLater(model, key, vps),
       });
     }
   }

@@ -1,10 +1,20 @@
+import { formatBytes } from '../util/sizes';
 import type { Rule } from './rule';
 
 export const assignmentStaticMemory: Rule = {
   id: 'assignment-static-memory',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A child with directly assigned devices must use static memory, not dynamic memory.',
+  check({ model, report }) {
+    for (const p of model.partitions) {
+      if (p.isRoot || p.devices.length === 0 || p.memory?.kind !== 'dynamic') continue;
+      const ids = p.devices.map((d) => d.value).join(', ');
+      const size = p.memory.maximum ?? p.memory.startup;
+      const example = size !== undefined ? ` (e.g. memory: ${formatBytes(size).replace(' ', '')})` : '';
+      report(
+        model.locations.keyRange(p.raw, 'memory'),
+        `Partition "${p.name}" has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
+      );
+    }
   },
 };

@@ -3,8 +3,16 @@ import type { Rule } from './rule';
 export const generation2NeedsEnlightened: Rule = {
   id: 'generation2-needs-enlightened',
   severity: 'error',
-  summary: 'TODO',
-  check() {
-    // TODO: not implemented yet
+  summary: 'A generation 2 child (written or by default) needs an enlightened guest, since it has no emulated devices.',
+  check({ model, report }) {
+    for (const p of model.partitions) {
+      if (p.isRoot || p.enlightened || p.generation !== 2) continue;
+      const guest = p.raw.guest;
+      const how = p.raw.generation === 2 ? 'is generation 2' : `is generation 2 (the default on ${model.release.title})`;
+      report(
+        model.locations.valueRange(guest, 'enlightened'),
+        `Partition "${p.name}" ${how} but its guest is not enlightened; a generation 2 partition boots UEFI with synthetic devices only, so install integration services (guest.enlightened: true) or set generation: 1.`,
+      );
+    }
   },
 };

@@ -151,13 +151,19 @@ function assertWellFormed(text: string): void {
 }
 
 /** The new text parses and passes the schema, and `rule` no longer fires on the diagnostic's line. */
-function assertFixed(text: string, diagnostic: Diagnostic): void {
+/**
+ * The fixed text is well-formed and the rule no longer fires on what the diagnostic covered (same
+ * text, on or next to its line: a fix that deletes a line moves its neighbours up).
+ */
+function assertFixed(before: string, text: string, diagnostic: Diagnostic): void {
   const result = validate(text);
   const broken = result.findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'duplicate-key' || f.rule === 'schema' || f.rule === 'unused-disable');
   assert.deepEqual(broken.map((f) => `${f.rule}: ${f.message}`), [], 'the fixed text has new problems');
+  const doc = TextDocument.create(URI, 'partition-yaml', 1, before);
+  const covered = doc.getText(diagnostic.range);
   const line = diagnostic.range.start.line;
-  const again = result.findings.filter((f) => f.rule === diagnostic.code && result.parsed.lines.position(f.range.start).line === line);
-  assert.deepEqual(again, [], `${String(diagnostic.code)} still fires on line ${line + 1}`);
+  const again = result.findings.filter((f) => f.rule === diagnostic.code && Math.abs(result.parsed.lines.position(f.range.start).line - line) <= 1 && text.slice(f.range.start, f.range.end) === covered);
+  assert.deepEqual(again, [], `${String(diagnostic.code)} still fires on "${covered}" near line ${line + 1}`);
 }
 
 describe('quick fixes', () => {
@@ -194,7 +200,7 @@ describe('quick fixes', () => {
       const [d] = reported(typo, 'schema');
       const out = fix(typo, d, 'Disable schema for this line');
       assert.equal(out, replaceOnce(typo, '    virtualprocessors: 3', '    # partition-lint-disable-next-line schema -- reason\n    virtualprocessors: 3'));
-      assertFixed(out, d);
+      assertFixed(typo, out, d);
     });
 
     it('keeps CRLF line endings', () => {
@@ -203,7 +209,7 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Disable schema for this line');
       assert.equal(out, replaceOnce(text, '    virtualprocessors: 3', '    # partition-lint-disable-next-line schema -- reason\r\n    virtualprocessors: 3'));
       assert.equal(out.replace(/\r\n/g, '').includes('\n'), false, 'a bare LF was inserted');
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('adds the rule to a disable-next-line comment already on the line above, keeping its reason', () => {
@@ -221,7 +227,7 @@ describe('quick fixes', () => {
       assert.equal(d.range.start.line, docOf(text).positionAt(text.indexOf('# partition-lint')).line + 1);
       const out = fix(text, d, 'Disable schema for this line');
       assert.equal(out, replaceOnce(text, 'duplicate-key -- migrated', 'duplicate-key, schema -- migrated'));
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('at the first line of the file, after a byte-order mark', () => {
@@ -241,7 +247,7 @@ describe('quick fixes', () => {
       assert.deepEqual(disable[0].diagnostics, ds);
       const out = apply(text, disable[0]);
       assert.equal(out, replaceOnce(text, '    mmioSpace:', '    # partition-lint-disable-next-line schema -- reason\n    mmioSpace:'));
-      assertFixed(out, ds[0]);
+      assertFixed(text, out, ds[0]);
     });
 
     it('is not offered when the comment above already disables the rule, for syntax errors, or inside a block scalar', () => {
@@ -297,7 +303,7 @@ describe('quick fixes', () => {
       const out = fix(text, handDiagnostic(text, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')), 'Remove driver "vmswitch"');
       assert.equal(out, replaceOnce(text, '    vmswitch,  # switch\r\n', ''));
       assert.deepEqual(validate(out).model?.drivers.map((d) => d.value), ['storvsp']);
-      assertFixed(out, handDiagnostic(text, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')));
+      assertFixed(text, out, handDiagnostic(text, 'no-hypervisor-drivers', 'vmswitch', msg('vmswitch')));
     });
 
     it('is not offered for an entry written as an alias (removing the anchor would change another value)', () => {
@@ -317,7 +323,7 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Remove the duplicate assignment of "gpu0" from partition "render02"');
       assert.equal(out, replaceOnce(text, '      - gpu0   # copied from render01\n', ''));
       assert.deepEqual(validate(out).model?.partitions.map((p) => [p.name, p.devices.map((r) => r.value)]), [['root', []], ['web01', []], ['render01', ['gpu0']], ['render02', ['nic0']]]);
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('flow list with CRLF; not offered on the first listing', () => {
@@ -325,7 +331,7 @@ describe('quick fixes', () => {
       const d = handDiagnostic(text, 'device-single-owner', 'gpu0', msg, 3);
       const out = fix(text, d, 'Remove the duplicate assignment of "gpu0"');
       assert.equal(out, replaceOnce(text, '[nic0, gpu0]  # both', '[nic0]  # both'));
-      assertFixed(out, d);
+      assertFixed(text, out, d);
       const firstListing = staleDiagnostic(text, 'device-single-owner', 'gpu0', msg, 2);
       assert.deepEqual(actionsFor(text, [firstListing]).map((a) => a.title), ['Disable device-single-owner for this line']);
     });
@@ -368,14 +374,15 @@ describe('quick fixes', () => {
     });
 
     it('parent-exists: the name from the message, or the closest partition that can host', () => {
-      // "roto" is too far from "root" for the edit distance: only the message can suggest it.
+      // The message's suggestion is used; without one, the closest partition that can host ("roto" is
+      // one swap of neighbours away from "root").
       const text = replaceOnce(BASE, 'parent: root', 'parent: roto   # the host');
       const said = handDiagnostic(text, 'parent-exists', 'roto', 'Partition "web01" names parent "roto", but no partition has that name — did you mean "root"?');
       const out = fix(text, said, 'Replace "roto" with "root"');
       assert.equal(out, replaceOnce(text, 'parent: roto', 'parent: root'));
       assert.deepEqual(validate(out).findings, []);
       const silent = handDiagnostic(text, 'parent-exists', 'roto', 'Partition "web01" names parent "roto", but no partition has that name.');
-      assert.deepEqual(actionsFor(text, [silent]).map((a) => a.title), ['Disable parent-exists for this line']);
+      assert.deepEqual(actionsFor(text, [silent]).map((a) => a.title), ['Replace "roto" with "root"', 'Disable parent-exists for this line']);
       const near = replaceOnce(BASE, 'parent: root', 'parent: rooot');
       const computed = handDiagnostic(near, 'parent-exists', 'rooot', 'Partition "web01" names parent "rooot", but no partition has that name.');
       assert.equal(fix(near, computed, 'Replace "rooot" with "root"'), BASE);
@@ -405,7 +412,7 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Add a root partition "root"');
       assert.equal(out, replaceOnce(text, 'partitions:\n', 'partitions:\n  - name: root\n    role: root\n\n'));
       assert.equal(validate(out).model?.root?.name, 'root');
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('CRLF, an unusual indentation, and the name the children already give as parent', () => {
@@ -415,7 +422,7 @@ describe('quick fixes', () => {
       assert.equal(out, replaceOnce(text, 'partitions:\r\n', 'partitions:\r\n-   name: hostos\r\n    role: root\r\n'));
       assert.equal(validate(out).model?.root?.name, 'hostos');
       assert.equal(validate(out).model?.partitions[1].parent?.name, 'hostos');
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('`partitions: []` becomes a block list; its comment stays on the key line; a taken name is not reused', () => {
@@ -423,7 +430,7 @@ describe('quick fixes', () => {
       const d = handDiagnostic(text, 'single-root', 'partitions', msg);
       const out = fix(text, d, 'Add a root partition "root"');
       assert.equal(out, replaceOnce(text, 'partitions: []  # none yet\n', 'partitions:  # none yet\n  - name: root\n    role: root\n'));
-      assertFixed(out, d);
+      assertFixed(text, out, d);
 
       const taken = replaceOnce(noRoot, '  - name: web01', '  - name: root\n    role: child\n    parent: web01\n    virtualProcessors: 1\n    memory: 1GiB\n  - name: web01');
       const named = fix(taken, handDiagnostic(taken, 'single-root', 'partitions', msg), 'Add a root partition "root-2"');
@@ -442,7 +449,7 @@ describe('quick fixes', () => {
       const d = handDiagnostic(empty, 'single-root', 'partitions', msg);
       const filled = fix(empty, d, 'Add a root partition "root"');
       assert.equal(filled, `${head}partitions:   # to do\n  - name: root\n    role: root`);
-      assertFixed(filled, d);
+      assertFixed(empty, filled, d);
     });
 
     it('is not offered when a root exists (extra roots are another problem)', () => {
@@ -473,7 +480,7 @@ describe('quick fixes', () => {
       assert.equal(out, replaceOnce(text, '    memory:        # was dynamic\n      startup: "2GiB"\n      minimum: 1GiB  # floor\n      # upper bound\n      maximum: 4GiB\n      buffer: 20\n', '    memory: "2GiB"        # was dynamic\n'));
       const web01 = validate(out).model?.partitions[1];
       assert.deepEqual(web01?.memory, { kind: 'static', bytes: 2 * 1024 ** 3 });
-      assertFixed(out, d);
+      assertFixed(text, out, d);
     });
 
     it('flow mapping with CRLF; not offered for static memory', () => {
@@ -481,7 +488,7 @@ describe('quick fixes', () => {
       const d = handDiagnostic(text, 'assignment-static-memory', 'memory', msg, 2);
       const out = fix(text, d, 'Switch "web01" to static memory of 2GiB');
       assert.equal(out, replaceOnce(text, '{ startup: 2GiB, minimum: 1GiB, maximum: 4GiB }', '2GiB'));
-      assertFixed(out, d);
+      assertFixed(text, out, d);
       const again = staleDiagnostic(out, 'assignment-static-memory', 'memory', msg, 2);
       assert.deepEqual(actionsFor(out, [again]).map((a) => a.title), ['Disable assignment-static-memory for this line']);
     });

@@ -386,8 +386,8 @@ describe('quick fixes', () => {
       const near = replaceOnce(BASE, 'parent: root', 'parent: rooot');
       const computed = handDiagnostic(near, 'parent-exists', 'rooot', 'Partition "web01" names parent "rooot", but no partition has that name.');
       assert.equal(fix(near, computed, 'Replace "rooot" with "root"'), BASE);
-      const far = replaceOnce(BASE, 'parent: root', 'parent: hypervisor');
-      assert.deepEqual(actionsFor(far, [handDiagnostic(far, 'parent-exists', 'hypervisor', 'no such partition')]).map((a) => a.title), ['Disable parent-exists for this line']);
+      const far = replaceOnce(BASE, 'parent: root', 'parent: mainframe');
+      assert.deepEqual(actionsFor(far, [handDiagnostic(far, 'parent-exists', 'mainframe', 'no such partition')]).map((a) => a.title), ['Disable parent-exists for this line']);
     });
 
     it('device-exists: in a flow and a block list, from the message or computed', () => {

@@ -3,6 +3,7 @@
  * vscode-textmate with the Oniguruma WebAssembly build. Runs under plain mocha, without VS Code.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
@@ -313,6 +314,11 @@ describe('grammar: syntaxes/partition-yaml.tmLanguage.json', () => {
       Object.values(raw.repository).forEach(walk);
       return out;
     };
+
+    it('is what syntaxes/build-grammar.mjs generates from the layout schema', () => {
+      const run = spawnSync(process.execPath, [path.join(repoRoot, 'syntaxes/build-grammar.mjs'), '--check'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+    });
 
     it('is the scope package.json contributes for partition-yaml', () => {
       const pkg = readJson<{ contributes: { grammars: { language: string; scopeName: string; path: string }[] } }>('package.json');

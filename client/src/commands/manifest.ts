@@ -1,0 +1,19 @@
+/**
+ * The names package.json declares and the client code uses: language id, configuration section,
+ * watched files, commands. No vscode import, so that client/test/starter-layout.test.ts can check
+ * them against the manifest.
+ */
+export const LANGUAGE_ID = 'partition-yaml';
+
+/** The language client's id: `partitionLayout.trace.server` is read by vscode-languageclient from it. */
+export const CONFIGURATION_SECTION = 'partitionLayout';
+
+/** Files whose changes the server hears about (layouts and the CLI's config file). */
+export const WATCHED_FILES = ['**/*.partition.yaml', '**/.partition-lint.yaml'] as const;
+
+export const COMMAND_CATEGORY = 'Partition Layout';
+
+export const COMMANDS = {
+  newLayoutFile: { id: 'partitionLayout.newLayoutFile', title: 'New Layout File' },
+  openPreview: { id: 'partitionLayout.openPreview', title: 'Open Allocation Preview' },
+} as const;

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type * as RulesIndex from '../../server/src/core/rules/index';
+import type * as DocsUrl from '../../server/src/core/rules/docs-url';
+import type * as Validate from '../../server/src/core/validate';
+
+/** The repository's root folder (where package.json is). */
+export const repoRoot = ((): string => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'schemas'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+})();
+
+export function readJson<T = unknown>(...parts: string[]): T {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, ...parts), 'utf8')) as T;
+}
+
+export function readText(...parts: string[]): string {
+  return fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
+}
+
+/** Every file under `dir` (relative to the repository) whose name ends with `suffix`, recursively, sorted. */
+export function filesUnder(dir: string, suffix: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(repoRoot, rel), { withFileTypes: true })) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith(suffix)) out.push(child);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * The validation core as the server and the CLI use it, loaded from the server's tsc output
+ * (server/out): the client project compiles to client/out, so a static relative import would not
+ * resolve from there.
+ */
+export interface Core {
+  validate: typeof Validate.validate;
+  ruleIds: ReadonlySet<string>;
+  ruleMeta: typeof RulesIndex.ruleMeta;
+  ruleDocsUrl: typeof DocsUrl.ruleDocsUrl;
+}
+
+export function loadCore(): Core {
+  const load = createRequire(__filename);
+  const out = (file: string): string => path.join(repoRoot, 'server', 'out', 'src', 'core', file);
+  const validate = load(out('validate.js')) as typeof Validate;
+  const rules = load(out('rules/index.js')) as typeof RulesIndex;
+  const docs = load(out('rules/docs-url.js')) as typeof DocsUrl;
+  return { validate: validate.validate, ruleIds: rules.RULE_IDS, ruleMeta: rules.ruleMeta, ruleDocsUrl: docs.ruleDocsUrl };
+}

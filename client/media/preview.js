@@ -90,10 +90,11 @@
   function build(message) {
     if (!message) return [el('p', { className: 'placeholder', text: 'Computing the allocation…' })];
     if (message.type === 'unavailable') {
+      const previous = lastGood && lastGood.uri === message.uri ? lastGood.allocation : undefined;
       /** @type {Node[]} */
-      const nodes = [header(lastGood && lastGood.allocation, str(message.fileName) || '', undefined)];
+      const nodes = [header(previous, str(message.fileName) || '', undefined)];
       nodes.push(banner('error', str(message.reason) || 'The allocation is not available.'));
-      if (lastGood) nodes.push(...body(lastGood.allocation, true));
+      if (previous) nodes.push(...body(previous, true));
       return nodes;
     }
     const problems = counts(message.problems);
@@ -203,7 +204,7 @@
     }));
     if (free > 0) segments.push({ owner: 'free', kind: 'free', amount: free, colour: 'c-free', label: plural(free, 'LP'), position: undefined, title: `free: ${plural(free, 'logical processor')} without a VP (${percent(free, host)} of the host)` });
 
-    const summary = `${plural(used, 'VP')} on ${plural(host, 'logical processor')}`;
+    const summary = `${plural(used, 'VP')} on ${plural(host, 'logical processor')}${used > host ? ': beyond the host’s LPs, VPs share processors by time-slicing' : ''}`;
     const section = el('section', { id: 'processors', className: 'card' }, [sectionTitle('Logical processors', summary)]);
     const bar = stackedBar('processors', segments, scale, host, 'data-vps', `${host} LPs`, used > host ? 'time-shared' : '');
     section.append(bar);
@@ -333,7 +334,7 @@
     for (const s of modelSegments) {
       const bytes = num(s.bytes);
       if (s.kind === 'hypervisor') legend.append(legendItem('mem', 'hypervisor', 'c-hv', `reserve ${formatBytes(bytes)}`));
-      else if (s.kind === 'free') legend.append(legendItem('mem', 'free', 'c-free', `${formatBytes(bytes)} at startup${free !== bytes ? ` · ${formatBytes(free)} at maximum` : ''}`));
+      else if (s.kind === 'free') legend.append(legendItem('mem', 'free', 'c-free', bytes === 0 ? 'none' : `${formatBytes(bytes)} at startup${free !== bytes ? ` · ${formatBytes(free)} at maximum` : ''}`));
       else if (s.dynamic) legend.append(legendItem('mem', s.owner, colours.get(s.owner), `${formatBytes(bytes)} startup · ${formatBytes(num(s.minimum))} – ${formatBytes(num(s.maximum))} dynamic`, rows.get(s.owner), 'dynamic'));
       else legend.append(legendItem('mem', s.owner, colours.get(s.owner), `${formatBytes(bytes)}${s.implicit ? ' (what is left)' : ''} · ${percent(bytes, host)}`, rows.get(s.owner)));
     }

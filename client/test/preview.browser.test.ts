@@ -252,7 +252,7 @@ describe('allocation preview in Chromium', function () {
     const marker = await view.page.locator('#memory-bar .host-marker').boundingBox();
     assert.ok(marker);
     assert.ok(Math.abs(marker.x - (bar.left + (a.memory.host / shown) * bar.inner)) <= 1.5, 'the host marker sits at the host’s size');
-    assert.match(await text(view.page, '#memory .banner'), /exceeds host memory \(128 GiB\) by 90\.5 GiB/);
+    assert.match(await text(view.page, '#memory .banner'), /exceeds host memory \(128 GiB\) by 18\.5 GiB/);
   });
 
   it('updates in place on a second model and keeps the scroll position', async function () {
@@ -319,6 +319,18 @@ describe('allocation preview in Chromium', function () {
     assert.match(await text(view.page, '.banner-error'), /not valid YAML right now: showing the last allocation/);
     assert.equal(await view.page.locator('.body.stale #memory-bar').count(), 1);
     assert.match((await problemCounts(view.page))[0], /^[1-9]\d* errors?$/);
+  });
+
+  it('says why when the server cannot compute the allocation, keeping the same file’s last one', async function () {
+    const good = await modelMessage(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml', 1);
+    await view.post(good);
+    const reason = 'The language server could not compute the allocation: Client is not running';
+    await view.post({ type: 'unavailable', uri: good.uri, fileName: good.fileName, reason });
+    assert.equal(await text(view.page, '.banner-error'), reason);
+    assert.equal(await view.page.locator('.body.stale #memory-bar').count(), 1);
+    await view.post({ type: 'unavailable', uri: 'file:///layouts/other.partition.yaml', fileName: 'other.partition.yaml', reason });
+    assert.equal(await view.page.locator('#memory-bar').count(), 0, 'another file’s model is not shown');
+    assert.equal(await text(view.page, 'h1'), 'other.partition.yaml');
   });
 
   it('shows only the message for a file that never was YAML', async function () {

@@ -23,6 +23,10 @@ export class PreviewManager implements vscode.Disposable {
   /** the followed layout */
   private uri: vscode.Uri | undefined;
   private ready = false;
+  /** a change arrived while the panel was hidden: refresh when it shows again */
+  private stale = false;
+  /** the document the webview's model (and its positions) belongs to */
+  private modelUri: vscode.Uri | undefined;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   /** increases per request: a late answer for an older request is dropped */
@@ -83,6 +87,9 @@ export class PreviewManager implements vscode.Disposable {
     });
     this.panelDisposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.stale) void this.refresh();
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.disposePanelState();
@@ -107,6 +114,8 @@ export class PreviewManager implements vscode.Disposable {
     this.ready = false;
     this.lastMessage = undefined;
     this.model = undefined;
+    this.modelUri = undefined;
+    this.stale = false;
     this.highlighted = {};
   }
 
@@ -125,6 +134,10 @@ export class PreviewManager implements vscode.Disposable {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.panel && !this.panel.visible) {
+      this.stale = true;
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.refresh();
@@ -136,20 +149,27 @@ export class PreviewManager implements vscode.Disposable {
     const uri = this.uri;
     if (!this.panel || !uri) return;
     const seq = ++this.requestSeq;
+    this.stale = false;
     const fileName = path.basename(uri.path);
     let message: ToWebview;
     try {
       const result = await this.client.sendRequest(allocationRequest, { uri: uri.toString() });
       if (this.disposed || !this.panel || seq !== this.requestSeq) return;
       message = result
-        ? { type: 'model', uri: result.uri, fileName, version: result.version, problems: result.problems, ...(result.allocation ? { allocation: result.allocation } : {}) }
-        : { type: 'unavailable', fileName, reason: 'The language server does not know this document yet.' };
+        ? { type: 'model', uri: uri.toString(), fileName, version: result.version, problems: result.problems, ...(result.allocation ? { allocation: result.allocation } : {}) }
+        : { type: 'unavailable', uri: uri.toString(), fileName, reason: 'The language server does not know this document yet.' };
     } catch (error) {
       if (this.disposed || !this.panel || seq !== this.requestSeq) return;
-      message = { type: 'unavailable', fileName, reason: `The language server could not compute the allocation: ${errorText(error)}` };
+      message = { type: 'unavailable', uri: uri.toString(), fileName, reason: `The language server could not compute the allocation: ${errorText(error)}` };
     }
-    if (message.type === 'model' && message.allocation) this.model = message.allocation;
-    else if (message.type === 'unavailable') this.model = undefined;
+    if (message.type === 'model' && message.allocation) {
+      this.model = message.allocation;
+      this.modelUri = uri;
+    } else if (message.type === 'unavailable' || !this.modelUri || this.modelUri.toString() !== uri.toString()) {
+      // nothing shown for this document (the webview keeps a stale model only for the same file)
+      this.model = undefined;
+      this.modelUri = undefined;
+    }
     this.lastMessage = message;
     this.post(message);
     this.highlightAt(this.cursorLine(), true);
@@ -195,7 +215,7 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Shows the followed document with the definition at (0-based) line/character selected. */
   private async reveal(line: number, character: number): Promise<void> {
-    const uri = this.uri;
+    const uri = this.modelUri;
     if (!uri) return;
     try {
       const document = await vscode.workspace.openTextDocument(uri);

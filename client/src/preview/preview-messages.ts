@@ -27,6 +27,7 @@ export interface HighlightMessage {
 /** host -> webview: the allocation could not be computed at all (the server failed or is not running) */
 export interface UnavailableMessage {
   type: 'unavailable';
+  uri: string;
   fileName: string;
   reason: string;
 }

@@ -1,22 +1,251 @@
-import type * as vscode from 'vscode';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { allocationRequest } from '../../../server/src/protocol';
+import type { AllocationModel } from '../../../server/src/core/model/allocation-types';
+import { anchorAt, type CursorAnchor } from './cursor-anchor';
+import { MEDIA_FOLDER, SCRIPT_FILE, STYLE_FILE, newNonce, previewHtml } from './preview-html';
+import { parseFromWebview, type ToWebview } from './preview-messages';
+
+const VIEW_TYPE = 'partitionLayout.allocationPreview';
+const DEBOUNCE_MS = 150;
 
 /**
- * The allocation preview (issue 4). Placeholder with the agreed interface: the extension creates one
- * manager and calls `open()` from the `partitionLayout.openPreview` command.
+ * The allocation preview (SPEC §8): one webview panel beside the editor that follows the active
+ * `*.partition.yaml` editor. The server computes the model (`allocationRequest`); this class relays it
+ * to the webview as messages, reveals definitions the user clicks, and highlights the partition under
+ * the cursor. Every await is followed by a check that the panel (and this manager) still exist.
  */
 export class PreviewManager implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** disposables that live as long as the panel */
+  private panelDisposables: vscode.Disposable[] = [];
+  /** the followed layout */
+  private uri: vscode.Uri | undefined;
+  private ready = false;
+  /** a change arrived while the panel was hidden: refresh when it shows again */
+  private stale = false;
+  /** the document the webview's model (and its positions) belongs to */
+  private modelUri: vscode.Uri | undefined;
+  private disposed = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** increases per request: a late answer for an older request is dropped */
+  private requestSeq = 0;
+  private lastMessage: ToWebview | undefined;
+  private model: AllocationModel | undefined;
+  private highlighted: CursorAnchor = {};
+  private rendered: readonly string[] = [];
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient,
   ) {}
 
+  /** The partition names the webview last reported as rendered (read by the integration test). */
+  get lastRendered(): readonly string[] {
+    return this.rendered;
+  }
+
+  /** Opens (or reveals) the panel beside the active layout and follows that layout. */
   async open(): Promise<void> {
-    void this.context;
-    void this.client;
+    if (this.disposed) return;
+    const editor = activeLayoutEditor();
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a *.partition.yaml file to preview its allocation.');
+      return;
+    }
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+    } else {
+      this.createPanel();
+    }
+    await this.follow(editor.document);
   }
 
   dispose(): void {
-    // nothing yet
+    this.disposed = true;
+    this.panel?.dispose();
+    this.disposePanelState();
   }
+
+  private createPanel(): void {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, ...MEDIA_FOLDER);
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Allocation Preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
+    );
+    this.panel = panel;
+    this.ready = false;
+    const webview = panel.webview;
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, SCRIPT_FILE)).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, STYLE_FILE)).toString(),
+      nonce: newNonce(),
+    });
+    this.panelDisposables.push(
+      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.stale) void this.refresh();
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.disposePanelState();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isFollowed(e.document.uri) && e.contentChanges.length > 0) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isLayout(e.document) && !this.isFollowed(e.document.uri)) void this.follow(e.document);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (this.isFollowed(e.textEditor.document.uri)) this.highlightAt(e.selections[0]?.active.line);
+      }),
+    );
+  }
+
+  private disposePanelState(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.requestSeq++;
+    for (const d of this.panelDisposables.splice(0)) d.dispose();
+    this.ready = false;
+    this.lastMessage = undefined;
+    this.model = undefined;
+    this.modelUri = undefined;
+    this.stale = false;
+    this.highlighted = {};
+  }
+
+  private async follow(document: vscode.TextDocument): Promise<void> {
+    if (!this.panel) return;
+    const changed = !this.isFollowed(document.uri);
+    this.uri = document.uri;
+    this.panel.title = `Allocation: ${path.basename(document.uri.path)}`;
+    if (changed) this.highlighted = {};
+    await this.refresh();
+  }
+
+  private isFollowed(uri: vscode.Uri): boolean {
+    return this.uri !== undefined && this.uri.toString() === uri.toString();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.panel && !this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, DEBOUNCE_MS);
+  }
+
+  /** Asks the server for the followed document's allocation and relays it. */
+  private async refresh(): Promise<void> {
+    const uri = this.uri;
+    if (!this.panel || !uri) return;
+    const seq = ++this.requestSeq;
+    this.stale = false;
+    const fileName = path.basename(uri.path);
+    let message: ToWebview;
+    try {
+      const result = await this.client.sendRequest(allocationRequest, { uri: uri.toString() });
+      if (this.disposed || !this.panel || seq !== this.requestSeq) return;
+      message = result
+        ? { type: 'model', uri: uri.toString(), fileName, version: result.version, problems: result.problems, ...(result.allocation ? { allocation: result.allocation } : {}) }
+        : { type: 'unavailable', uri: uri.toString(), fileName, reason: 'The language server does not know this document yet.' };
+    } catch (error) {
+      if (this.disposed || !this.panel || seq !== this.requestSeq) return;
+      message = { type: 'unavailable', uri: uri.toString(), fileName, reason: `The language server could not compute the allocation: ${errorText(error)}` };
+    }
+    if (message.type === 'model' && message.allocation) {
+      this.model = message.allocation;
+      this.modelUri = uri;
+    } else if (message.type === 'unavailable' || !this.modelUri || this.modelUri.toString() !== uri.toString()) {
+      // nothing shown for this document (the webview keeps a stale model only for the same file)
+      this.model = undefined;
+      this.modelUri = undefined;
+    }
+    this.lastMessage = message;
+    this.post(message);
+    this.highlightAt(this.cursorLine(), true);
+  }
+
+  private cursorLine(): number | undefined {
+    const editor = vscode.window.visibleTextEditors.find((e) => this.isFollowed(e.document.uri));
+    return editor?.selection.active.line;
+  }
+
+  /** Highlights the partition (or device) whose definition holds the 0-based `line`. */
+  private highlightAt(line: number | undefined, force = false): void {
+    if (!this.model || line === undefined) return;
+    const anchor = anchorAt(this.model, line + 1);
+    if (!force && anchor.partition === this.highlighted.partition && anchor.device === this.highlighted.device) return;
+    this.highlighted = anchor;
+    this.post({ type: 'highlight', ...anchor });
+  }
+
+  private post(message: ToWebview): void {
+    if (!this.panel || !this.ready) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseFromWebview(raw);
+    if (!message || this.disposed || !this.panel) return;
+    switch (message.type) {
+      case 'ready':
+        // The script (re)loaded, e.g. after the panel was hidden: send it the current state.
+        this.ready = true;
+        if (this.lastMessage) this.post(this.lastMessage);
+        if (this.highlighted.partition !== undefined || this.highlighted.device !== undefined) this.post({ type: 'highlight', ...this.highlighted });
+        break;
+      case 'rendered':
+        this.rendered = message.partitions;
+        break;
+      case 'reveal':
+        void this.reveal(message.position.line - 1, message.position.column - 1);
+        break;
+    }
+  }
+
+  /** Shows the followed document with the definition at (0-based) line/character selected. */
+  private async reveal(line: number, character: number): Promise<void> {
+    const uri = this.modelUri;
+    if (!uri) return;
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (this.disposed) return;
+      const at = document.validatePosition(new vscode.Position(line, character));
+      const end = document.lineAt(at.line).range.end;
+      const selection = new vscode.Selection(at, end.isAfter(at) ? end : at);
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+      if (this.disposed) return;
+      editor.selection = selection;
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (error) {
+      if (this.disposed) return;
+      void vscode.window.showErrorMessage(`Partition Layout: could not reveal the definition in ${path.basename(uri.path)}: ${errorText(error)}`);
+    }
+  }
+}
+
+function isLayout(document: vscode.TextDocument): boolean {
+  return document.languageId === 'partition-yaml' || document.uri.path.endsWith('.partition.yaml');
+}
+
+/** The active layout editor, else the first visible one. */
+function activeLayoutEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active && isLayout(active.document)) return active;
+  return vscode.window.visibleTextEditors.find((e) => isLayout(e.document));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

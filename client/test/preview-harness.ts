@@ -1,0 +1,197 @@
+/**
+ * Runs the preview webview in headless Chromium: the real HTML from previewHtml(), the real
+ * media/preview.js and preview.css served from a loopback HTTP server, and a stub
+ * `acquireVsCodeApi` that records what the webview posts. Models come from the real core.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type * as AllocationModule from '../../server/src/core/model/allocation';
+import type * as ValidateModule from '../../server/src/core/validate';
+import { newNonce, previewHtml } from '../src/preview/preview-html';
+import type { ModelMessage } from '../src/preview/preview-messages';
+import type { WebviewTheme } from './preview-themes';
+
+export const repoRoot = ((): string => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'test-fixtures'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+})();
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+// ------------------------------------------------------------------ models from the real core
+
+interface Core {
+  validate: typeof ValidateModule.validate;
+  allocationModel: typeof AllocationModule.allocationModel;
+}
+
+let core: Core | undefined;
+
+/** Loads the compiled core (server/out) the CLI and the server run. */
+export async function loadCore(): Promise<Core> {
+  if (!core) {
+    const out = path.join(repoRoot, 'server', 'out', 'src', 'core');
+    const v = (await import(pathToFileURL(path.join(out, 'validate.js')).href)) as typeof ValidateModule;
+    const a = (await import(pathToFileURL(path.join(out, 'model', 'allocation.js')).href)) as typeof AllocationModule;
+    core = { validate: v.validate, allocationModel: a.allocationModel };
+  }
+  return core;
+}
+
+export function fixtureText(name: string): string {
+  return fs.readFileSync(path.join(repoRoot, 'test-fixtures', 'valid', name), 'utf8');
+}
+
+/** The message the extension posts for `text`, computed exactly as the server does. */
+export async function modelMessage(text: string, fileName: string, version = 1): Promise<ModelMessage> {
+  const { validate, allocationModel } = await loadCore();
+  const result = validate(text);
+  const problems = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) problems[f.severity]++;
+  const message: ModelMessage = { type: 'model', uri: `file:///layouts/${fileName}`, fileName, version, problems };
+  if (result.model) message.allocation = allocationModel(result.model, result.findings, result.parsed.lines);
+  return message;
+}
+
+// ---------------------------------------------------------------------------- the web server
+
+export interface PreviewServer {
+  origin: string;
+  /** the HTML of the last page load (each load renders with a fresh nonce) */
+  lastHtml: string;
+  close(): Promise<void>;
+}
+
+/** Serves the preview shell at / and client/media at /media/ on 127.0.0.1 with a random port. */
+export async function startServer(): Promise<PreviewServer> {
+  const media = path.join(repoRoot, 'client', 'media');
+  const state: PreviewServer = { origin: '', lastHtml: '', close: () => Promise.resolve() };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', state.origin);
+    if (url.pathname === '/') {
+      state.lastHtml = previewHtml({ cspSource: state.origin, scriptUri: `${state.origin}/media/preview.js`, styleUri: `${state.origin}/media/preview.css`, nonce: newNonce() });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(state.lastHtml);
+      return;
+    }
+    const file = /^\/media\/(preview\.(?:js|css))$/.exec(url.pathname)?.[1];
+    if (file) {
+      const type = file.endsWith('.js') ? 'text/javascript' : 'text/css';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(fs.readFileSync(path.join(media, file)));
+      return;
+    }
+    // the browser's own favicon request: nothing to serve, and not an error of the panel
+    res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
+
+// ------------------------------------------------------------------------------ the webview
+
+export interface Posted {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface PreviewPage {
+  page: Page;
+  /** console errors and warnings, uncaught exceptions, CSP violations and dialogs */
+  problems: string[];
+  dialogs: string[];
+  /** posts a message to the webview as the extension would and waits until it rendered it */
+  post(message: unknown): Promise<void>;
+  /** posts a message that does not re-render (highlight); poll for its effect */
+  postOnly(message: unknown): Promise<void>;
+  posted(): Promise<Posted[]>;
+  violations(): Promise<string[]>;
+}
+
+export async function openPreview(browser: Browser, server: PreviewServer, theme: WebviewTheme, viewport = { width: 1100, height: 900 }): Promise<PreviewPage> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin)) problems.push(`request outside the webview's origin: ${r.url()}`);
+  });
+  await page.addInitScript(
+    ({ variables, bodyClass }) => {
+      const w = window as unknown as { __posted: unknown[]; __violations: string[]; __state: unknown; acquireVsCodeApi: () => unknown };
+      w.__posted = [];
+      w.__violations = [];
+      w.__state = undefined;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => w.__posted.push(JSON.parse(JSON.stringify(m))),
+        getState: () => w.__state,
+        setState: (s: unknown) => {
+          w.__state = s;
+        },
+      });
+      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      // What VS Code does: theme variables on <html>, the theme kind as a class on <body>.
+      document.addEventListener('DOMContentLoaded', () => {
+        for (const [k, v] of Object.entries(variables)) document.documentElement.style.setProperty(k, v);
+        document.body.classList.add(bodyClass);
+      });
+    },
+    { variables: theme.variables, bodyClass: theme.bodyClass },
+  );
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'ready'));
+
+  const posted = (): Promise<Posted[]> => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
+  const renderedCount = async (): Promise<number> => (await posted()).filter((m) => m.type === 'rendered').length;
+  return {
+    page,
+    problems,
+    dialogs,
+    posted,
+    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    async post(message: unknown): Promise<void> {
+      const before = await renderedCount();
+      await page.evaluate((m) => window.postMessage(m, '*'), message);
+      await page.waitForFunction((n) => (window as unknown as { __posted: Posted[] }).__posted.filter((m) => m.type === 'rendered').length > n, before);
+    },
+    async postOnly(message: unknown): Promise<void> {
+      await page.evaluate((m) => window.postMessage(m, '*'), message);
+    },
+  };
+}
+
+/** Applies another theme to an open page (for screenshots). */
+export async function applyTheme(page: Page, theme: WebviewTheme): Promise<void> {
+  await page.evaluate(({ variables, bodyClass }) => {
+    for (const [k, v] of Object.entries(variables)) document.documentElement.style.setProperty(k, v);
+    document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
+    document.body.classList.add(bodyClass);
+  }, theme);
+}

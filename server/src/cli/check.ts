@@ -23,7 +23,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   };
 
   const { targets, problems } = await discover(args.paths, io.cwd);
-  for (const p of problems) fail({ message: p });
+  for (const p of problems) fail(p);
 
   const results: FileResult[] = [];
   const badConfigs = new Set<string>();

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from './errors';
+import type { FileFailure } from './types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
 import tinyglobby = require('tinyglobby');
 
@@ -14,13 +15,13 @@ export type Target = { kind: 'file'; file: string } | { kind: 'stdin' };
 export interface Discovery {
   /** in argument order, each file once */
   targets: Target[];
-  /** one line each: a path that matches nothing or cannot be read */
-  problems: string[];
+  /** a path that matches nothing or cannot be read */
+  problems: FileFailure[];
 }
 
 export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
   const targets: Target[] = [];
-  const problems: string[] = [];
+  const problems: FileFailure[] = [];
   const seen = new Set<string>();
   let stdin = false;
   const add = (file: string): void => {
@@ -47,26 +48,26 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     if (stat?.isDirectory()) {
       const found: string[] = [];
       walk(abs, p, found, new Set(), problems);
-      if (found.length === 0) problems.push(`no *${LAYOUT_SUFFIX} files in the folder ${p}`);
+      if (found.length === 0) problems.push({ message: `no *${LAYOUT_SUFFIX} files in the folder ${p}` });
       found.forEach(add);
     } else if (stat) {
       add(p);
     } else if ((statError as NodeJS.ErrnoException).code === 'ENOENT' && isGlob(p)) {
       const matches = await globFiles(p, cwd);
-      if (matches.length === 0) problems.push(`no files match the pattern ${p}`);
+      if (matches.length === 0) problems.push({ message: `no files match the pattern ${p}` });
       matches.forEach(add);
     } else if (isBrokenLink(abs)) {
       // A dangling symbolic link: reading it reports the problem with the other files.
       add(p);
     } else {
-      problems.push(`cannot read ${p}: ${describeFsError(statError)}`);
+      problems.push({ file: p, message: `cannot read ${p}: ${describeFsError(statError)}` });
     }
   }
   return { targets, problems };
 }
 
 /** Recursively collects `*.partition.yaml` under a folder, sorted, following links to folders once. */
-function walk(abs: string, shown: string, out: string[], visited: Set<string>, problems: string[]): void {
+function walk(abs: string, shown: string, out: string[], visited: Set<string>, problems: FileFailure[]): void {
   let real: string;
   try {
     real = fs.realpathSync(abs);
@@ -79,7 +80,7 @@ function walk(abs: string, shown: string, out: string[], visited: Set<string>, p
   try {
     entries = fs.readdirSync(abs, { withFileTypes: true });
   } catch (e) {
-    problems.push(`cannot read the folder ${shown}: ${describeFsError(e)}`);
+    problems.push({ message: `cannot read the folder ${shown}: ${describeFsError(e)}` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -69,6 +69,7 @@ function summary(results: readonly FileResult[], style: Style): string {
   const c = countSeverities(results);
   const total = c.error + c.warning + c.info;
   const files = plural(results.length, 'file');
+  if (results.length === 0) return style.red('✖ no files were checked');
   if (total === 0) return style.green(`✔ ${files} checked, no problems`);
   const withProblems = results.filter((r) => r.findings.length > 0).length;
   const text = `✖ ${plural(total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}) in ${withProblems} of ${files}`;

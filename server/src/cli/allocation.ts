@@ -13,7 +13,7 @@ import { makeStyle } from './style';
 /** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model of SPEC §4. */
 export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseRuleOptions(args.rules);
-  const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config));
+  const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);
   const resolver = new RuleResolver(explicit, overrides);
 
   const arg = args.paths[0];

@@ -130,14 +130,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       continue;
     }
+    // a long option with one dash (-format) is a typo, not -f with the value "ormat"
+    const single = a.split('=')[0];
+    if (single.length > 2 && byLong.has(`-${single}`)) throw new UsageError(`unknown option "${single}" — did you mean "-${single}"?`);
     // short options: -q, -qv, -f json, -fjson
     const letters = a.slice(1);
     for (let j = 0; j < letters.length; j++) {
       const name = `-${letters[j]}`;
       const spec = byShort.get(name);
       if (!spec) {
-        const hint = letters.length > 1 && byLong.has(`-${a}`) ? ` — did you mean "-${a}"?` : didYouMean(name, byShort.keys());
-        throw new UsageError(`unknown option "${name}"${letters.length > 1 ? ` in "${a}"` : ''}${hint}`);
+        throw new UsageError(`unknown option "${name}"${letters.length > 1 ? ` in "${a}"` : ''}`);
       }
       if (spec.value) {
         const rest = letters.slice(j + 1);

@@ -12,7 +12,7 @@ import { countSeverities, type FileFailure, type FileResult } from './types';
 /** `partition-lint [check] PATH...`: returns the exit code (0 clean, 1 problems, 2 usage or unreadable). */
 export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseRuleOptions(args.rules);
-  const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config));
+  const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);
   const resolver = new RuleResolver(explicit, overrides);
   const format = await loadFormatter(args.format);
 

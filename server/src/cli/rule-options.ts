@@ -1,8 +1,10 @@
-import { ConfigError, findConfigFile, loadConfigFile, type LintConfig } from '../config/lint-config';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfigFile, type LintConfig } from '../config/lint-config';
 import { RULE_IDS } from '../core/rules/index';
 import type { SeveritySetting } from '../core/types';
 import { didYouMean } from '../core/util/suggest';
-import { UsageError } from './errors';
+import { describeFsError, UsageError } from './errors';
 
 /** Rule severities for each file: the config file (given or nearest), then `--rule` options on top. */
 
@@ -41,8 +43,14 @@ export class RuleResolver {
     private readonly overrides: Readonly<Record<string, SeveritySetting>>,
   ) {}
 
-  /** Loads `--config FILE`; throws UsageError when it is missing or wrong. */
-  static loadExplicit(file: string): LintConfig {
+  /** Loads `--config FILE` (`shown` as the user wrote it); throws UsageError when it is missing or wrong. */
+  static loadExplicit(file: string, shown = file): LintConfig {
+    try {
+      if (fs.statSync(file).isDirectory()) throw new UsageError(`--config ${shown} is a folder; name the config file itself (e.g. ${path.join(shown, CONFIG_FILE_NAME)})`);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`cannot read config file ${shown}: ${describeFsError(e)}`);
+    }
     try {
       return loadConfigFile(file);
     } catch (e) {

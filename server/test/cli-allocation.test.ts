@@ -103,7 +103,7 @@ describe('partition-lint allocation (text)', () => {
     assert.ok(out.includes('Processors: 32 logical processors'));
     assert.deepEqual(row('render01', 'Processors:').slice(0, 6), ['render01', 'child', 'root', '8', '25.0%', '16-23']);
     assert.ok(out.includes("  VP:LP ratio (VPs of the root's children per host LP): 14:32 = 0.44 (warning above 8)"));
-    assert.ok(out.includes('NUMA: 2 nodes of 16 LPs and 64 GiB each; partitions may span nodes'));
+    assert.ok(out.includes('NUMA: 2 nodes, 16 LPs and 64 GiB per node; partitions may span nodes'));
   });
 });
 

@@ -43,7 +43,7 @@ export function formatAllocationText(m: AllocationModel): string {
 
   const n = m.numa;
   out.push(
-    `NUMA: ${count(n.nodes, 'node')} of ${count(n.perNode.logicalProcessors, 'LP')} and ${formatBytes(n.perNode.memory)} each; ${n.spanning ? 'partitions may span nodes' : 'spanning is off: each child must fit one node'}`,
+    `NUMA: ${count(n.nodes, 'node')}, ${count(n.perNode.logicalProcessors, 'LP')} and ${formatBytes(n.perNode.memory)} per node; ${n.spanning ? 'partitions may span nodes' : 'spanning is off: each child must fit one node'}`,
   );
   if (n.partitions.length > 0) {
     out.push(

@@ -14,7 +14,7 @@ import { makeStyle } from './style';
 export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseRuleOptions(args.rules);
   const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);
-  const resolver = new RuleResolver(explicit, overrides);
+  const resolver = new RuleResolver(explicit, overrides, io.cwd);
 
   const arg = args.paths[0];
   if (arg !== '-') {

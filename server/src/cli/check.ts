@@ -13,7 +13,7 @@ import { countSeverities, type FileFailure, type FileResult } from './types';
 export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseRuleOptions(args.rules);
   const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);
-  const resolver = new RuleResolver(explicit, overrides);
+  const resolver = new RuleResolver(explicit, overrides, io.cwd);
   const format = await loadFormatter(args.format);
 
   const failures: FileFailure[] = [];

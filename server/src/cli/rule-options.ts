@@ -41,7 +41,15 @@ export class RuleResolver {
   constructor(
     private readonly explicit: LintConfig | undefined,
     private readonly overrides: Readonly<Record<string, SeveritySetting>>,
+    private readonly cwd: string,
   ) {}
+
+  /** A found config file's message names it relative to the working folder when it is below it. */
+  private relativeMessage(message: string, file: string): string {
+    const rel = path.relative(this.cwd, file);
+    if (!message.startsWith(file) || rel.startsWith('..') || path.isAbsolute(rel)) return message;
+    return `${rel}${message.slice(file.length)}`;
+  }
 
   /** Loads `--config FILE` (`shown` as the user wrote it); throws UsageError when it is missing or wrong. */
   static loadExplicit(file: string, shown = file): LintConfig {
@@ -79,7 +87,7 @@ export class RuleResolver {
           }
           this.loaded.set(file, c);
         }
-        if (c instanceof ConfigError) return { error: c.message, configFile: file };
+        if (c instanceof ConfigError) return { error: this.relativeMessage(c.message, file), configFile: file };
         config = c;
       }
     }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DiagnosticJson } from '../src/cli/diagnostic-json';
-import { fixture, runCli, type CliRun } from './support';
+import { main } from '../src/cli/main';
+import { fixture, repoRoot, runCli, type CliRun } from './support';
 
 /** `partition-lint [check] PATH...`: what gets checked, exit codes, and bad input (SPEC §6, §9). */
 
@@ -212,5 +213,25 @@ describe('partition-lint check: bytes that are not plain UTF-8 text', () => {
     const d = check('empty.partition.yaml', Buffer.alloc(0));
     assert.ok(d.length > 0, 'an empty file is not a layout');
     assert.ok(d.every((x) => x.line === 1));
+  });
+});
+
+describe('partition-lint: the error boundary of main()', () => {
+  it('turns an unexpected exception into one "please report" line and exit code 2', async () => {
+    // in-process: an output stream that fails is the one way to make the CLI meet a bug on purpose
+    const errors: string[] = [];
+    const code = await main([`${CLI}/clean.partition.yaml`], {
+      cwd: repoRoot,
+      env: {},
+      stdoutIsTTY: false,
+      out: () => {
+        throw new TypeError('stdout exploded');
+      },
+      error: (line) => errors.push(line),
+      err: (text) => errors.push(text),
+      readStdin: () => Promise.resolve(new Uint8Array()),
+    });
+    assert.equal(code, 2);
+    assert.deepEqual(errors, ['internal error: stdout exploded — this is a bug in partition-lint, please report it with the command line and the file that caused it']);
   });
 });

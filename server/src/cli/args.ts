@@ -188,6 +188,7 @@ export function helpText(): string {
 
 PATH is a file, a folder (searched recursively for *.partition.yaml, skipping node_modules and .git),
 a glob in quotes ("layouts/**/*.partition.yaml"), or - to read standard input.
+A first PATH named check or allocation is the command: write ./check for a file of that name.
 
 Options:
 ${rows.map(([l, h]) => `  ${l.padEnd(width)}  ${h}`).join('\n')}

@@ -213,15 +213,15 @@ describe('--format github', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'partition-lint-gh-'));
     try {
       const name = 'we,ird:name%.partition.yaml';
-      // a double-quoted key with %, comma, colon, CR and LF: the schema message quotes it as is
-      const text = 'layout: v1\nname: x\nhypervisor:\n  model: microkernelized\nhost:\n  logicalProcessors: 4\n  memory: 16GiB\n  "50%,a:b\\r\\nc": 1\npartitions:\n  - name: root\n    role: root\n';
+      // a device reference with %, comma, colon, CR and LF: device-exists names it as written
+      const text = 'layout: v1\nname: x\nhypervisor:\n  model: microkernelized\nhost:\n  logicalProcessors: 4\n  memory: 16GiB\npartitions:\n  - name: root\n    role: root\n    devices: ["50%,a:b\\r\\nc"]\n';
       fs.writeFileSync(path.join(tmp, name), text);
       const json = JSON.parse(runCli(['--format', 'json', name], { cwd: tmp }).stdout) as Array<{ diagnostics: DiagnosticJson[] }>;
       const message = json[0].diagnostics[0].message;
       assert.ok(message.includes('50%,a:b\r\nc'), message);
       const run = runCli(['--format', 'github', name], { cwd: tmp });
       const expectedMessage = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-      assert.equal(run.stdout, `::error file=we%2Cird%3Aname%25.partition.yaml,line=8,col=3,endLine=8,endColumn=17,title=schema::${expectedMessage}\n`);
+      assert.equal(run.stdout, `::error file=we%2Cird%3Aname%25.partition.yaml,line=11,col=15,endLine=11,endColumn=29,title=device-exists::${expectedMessage}\n`);
       assert.ok(expectedMessage.includes('"50%25,a:b%0D%0Ac"'), expectedMessage);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

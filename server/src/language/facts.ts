@@ -90,7 +90,7 @@ export function partitionFacts(model: LayoutModel, p: Partition | undefined, nam
   if (model.extraRoots.includes(p)) return `${bold(p.name)} — another partition with ${code('role: root')}: only the first root counts; this one is left out of every computation (${code('single-root')}).`;
   const nested = !p.isRoot && p.parent !== undefined && !p.parent.isRoot;
   const parts: string[] = [];
-  if (p.isRoot) parts.push(`${bold(p.name)} — the root partition: it runs the virtualization stack and the drivers of the devices it owns`);
+  if (p.isRoot) parts.push(`${bold(p.name)} — the root partition: it runs the virtualization stack${model.hypervisorModel === 'monolithic' ? '' : ' and the drivers of the devices it owns'}`);
   else parts.push(`${bold(p.name)} — child partition of ${p.parent ? bold(p.parent.name) : p.parentName ? `${escape(p.parentName)} (no such partition)` : 'no parent'}, generation ${p.generation}${p.virtualizationStack ? ', runs its own virtualization stack (nested virtualization)' : ''}`);
 
   const facts: string[] = [];

@@ -23,7 +23,7 @@ function keyDoc(key: string, schema: SchemaNode | undefined): string | undefined
   if (!schema) return undefined;
   const type = typeLabel(schema);
   const doc = documentationOf(schema);
-  return `**${escape(key)}**${type ? ` · ${escape(type)}` : ''}${doc ? `\n\n${doc}` : ''}`;
+  return `**${escape(key)}**${type ? ` · ${type}` : ''}${doc ? `\n\n${doc}` : ''}`;
 }
 
 function valueDoc(node: NodeAt, schema: SchemaNode | undefined, model: LayoutModel | undefined): string | undefined {

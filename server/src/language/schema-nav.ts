@@ -112,7 +112,9 @@ export function documentationOf(node: SchemaNode): string {
   const own = typeof node.markdownDescription === 'string' ? node.markdownDescription : typeof node.description === 'string' ? node.description : undefined;
   if (own) parts.push(own);
   const t = target(node);
-  const def = t && (typeof t.markdownDescription === 'string' ? t.markdownDescription : undefined);
+  // A definition that describes a format (a size, a name) adds to the property's own words; an
+  // enum's definition only repeats the values the property's description already lists.
+  const def = t && !Array.isArray(t.enum) && typeof t.markdownDescription === 'string' ? t.markdownDescription : undefined;
   if (def && def !== own) parts.push(def);
   return parts.join('\n\n');
 }

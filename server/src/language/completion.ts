@@ -157,7 +157,7 @@ function deviceItems(model: LayoutModel, present: Set<string>, range: Range): Co
 function syntheticItems(model: LayoutModel | undefined, parentName: string | undefined, present: Set<string>, range: Range): CompletionItem[] {
   const items = schemaAt(['partitions', 0, 'synthetic', 0]);
   if (!items) return [];
-  const parent = model ? (parentName !== undefined ? model.partitionByName.get(parentName) : model.root) : undefined;
+  const parent = model ? (parentName ? model.partitionByName.get(parentName) : model.root) : undefined;
   const doc = documentationOf(items);
   return valuesOf(items)
     .map(valueText)

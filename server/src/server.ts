@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allocationResult } from './language/allocation-request';
 import { codeActions } from './language/code-actions';
-import { completion } from './language/completion';
+import { completion, resolveCompletion, resolveUri } from './language/completion';
 import { definition } from './language/definition';
 import type { Analysis } from './language/document-cache';
 import { hover } from './language/hover';
@@ -37,6 +37,7 @@ let watchers = false;
 let configurationPull = false;
 let configurationEvents = false;
 let folderEvents = false;
+let editRangeDefault = false;
 let initialFolders: string[] = [];
 
 /** Fire and forget: a failed notification or registration is logged, never an unhandled rejection. */
@@ -56,6 +57,7 @@ connection.onInitialize((params): InitializeResult => {
   configurationEvents = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   watchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   folderEvents = caps.workspace?.workspaceFolders === true;
+  editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   initialFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (initialFolders.length === 0 && params.rootUri) initialFolders = [params.rootUri];
   services = new Services(
@@ -77,7 +79,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
+      completionProvider: { triggerCharacters: [' ', ':', '[', ','], resolveProvider: true },
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
@@ -114,7 +116,11 @@ function withAnalysis<T>(uri: string, feature: (a: Analysis) => T): T | null {
 }
 
 connection.onHover((p) => withAnalysis(p.textDocument.uri, (a) => hover(a, p)));
-connection.onCompletion((p) => withAnalysis(p.textDocument.uri, (a) => completion(a, p, services?.cache.lastModel(a.uri))));
+connection.onCompletion((p) => withAnalysis(p.textDocument.uri, (a) => completion(a, p, services?.cache.lastModel(a.uri), editRangeDefault)));
+connection.onCompletionResolve((item) => {
+  const uri = resolveUri(item);
+  return uri ? resolveCompletion(item, services?.cache.lastModel(uri)) : item;
+});
 connection.onDefinition((p) => withAnalysis(p.textDocument.uri, (a) => definition(a, p)));
 connection.onReferences((p) => withAnalysis(p.textDocument.uri, (a) => references(a, p)));
 connection.onPrepareRename((p) => withAnalysis(p.textDocument.uri, (a) => prepareRename(a, p)));

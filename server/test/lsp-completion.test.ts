@@ -91,6 +91,30 @@ describe('LSP completion over a real stdio connection', function () {
     assert.equal(items[4].detail, 'gpu · assigned to render01');
   });
 
+  it('a device item gets its facts as documentation when the editor resolves it', async () => {
+    const { items } = await itemsAt('devices-flow');
+    assert.equal(items[0].documentation, undefined);
+    const resolved = await client.resolve(items[0]);
+    assert.equal((resolved.documentation as { value: string }).value.split('\n\n').slice(0, 2).join('\n\n'), '**nic0** — network device\n\nOwner: **root**, the root, by default: no child lists it.');
+    const parent = (await itemsAt('parent')).items[1];
+    assert.match(((await client.resolve(parent)).documentation as { value: string }).value, /^\*\*lab\*\* — child partition of \*\*root\*\*, generation 2, runs its own virtualization stack/);
+  });
+
+  it('a client that takes one edit range for all items gets it once', async () => {
+    const slim = await LspClient.start({ editRangeDefault: true });
+    try {
+      const d = docs.get('release')!;
+      await slim.open(d.uri, d.doc.getText());
+      await slim.waitForDiagnostics(d.uri);
+      const offset = d.at.get('release')!;
+      const list = (await slim.completion(d.uri, d.doc.positionAt(offset))) as CompletionList;
+      assert.deepEqual(list.itemDefaults, { editRange: { start: d.doc.positionAt(offset), end: d.doc.positionAt(offset) } });
+      assert.deepEqual(list.items.map((i) => [i.label, i.textEditText, i.textEdit]), ['ws2008', 'ws2008r2', 'ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025'].map((r) => [r, ` ${r}`, undefined]));
+    } finally {
+      await slim.stop();
+    }
+  });
+
   it('devices in a block list: the typed prefix is replaced', async () => {
     const { items, doc, offset } = await itemsAt('devices-block');
     assert.deepEqual(labels(items), ['nic0', 'nic1', 'disk0', 'acpi', 'gpu0']);

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   ConfigurationRequest,
   DefinitionRequest,
   DidChangeConfigurationNotification,
@@ -66,6 +67,8 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** the client supports workspace/configuration (default true) */
   configuration?: boolean;
+  /** the client takes one edit range for all completion items (itemDefaults.editRange) */
+  editRangeDefault?: boolean;
 }
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
@@ -136,7 +139,7 @@ export class LspClient {
         textDocument: {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: false } },
+          completion: { completionItem: { snippetSupport: false }, ...(opts.editRangeDefault ? { completionList: { itemDefaults: ['editRange'] } } : {}) },
           rename: { prepareSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
@@ -225,6 +228,10 @@ export class LspClient {
 
   completion(uri: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
     return this.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+  }
+
+  resolve(item: CompletionItem): Promise<CompletionItem> {
+    return this.conn.sendRequest(CompletionResolveRequest.type, item);
   }
 
   definition(uri: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {

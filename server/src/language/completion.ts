@@ -8,11 +8,11 @@ import { childSchema, documentationOf, isArraySchema, isObjectSchema, properties
 import { completionContext, YamlLines, type CompletionContext, type Step } from './yaml-context';
 
 /** Completion: keys and values from the schema; device ids, partition names and synthetic classes from the model. */
-export function completion(a: Analysis, params: CompletionParams, lastModel: LayoutModel | undefined): CompletionList | null {
+export function completion(a: Analysis, params: CompletionParams, lastModel: LayoutModel | undefined, editRangeDefault = false): CompletionList | null {
   const result = a.result;
   if (!result) return null;
   const offset = toOffset(a.doc, params.position);
-  const y = new YamlLines(result.parsed.text, result.parsed.lines);
+  const y = Object.assign(new YamlLines(result.parsed.text, result.parsed.lines), { uri: a.uri });
   const ctx = completionContext(y, offset, (seq) => {
     const items = schemaAt(schemaPath([...seq, { item: 0 }]));
     return items !== undefined && isObjectSchema(items);
@@ -24,7 +24,43 @@ export function completion(a: Analysis, params: CompletionParams, lastModel: Lay
   if (ctx.kind === 'key') items = keyItems(ctx, range);
   else if (ctx.kind === 'value') items = valueItems(ctx, range, y, model);
   else items = listItems(ctx, range, y, model);
-  return { isIncomplete: false, items };
+  if (!editRangeDefault) return { isIncomplete: false, items };
+  // The range is the same for every item: send it once (a list of a thousand devices stays small).
+  const slim = items.map(({ textEdit, ...item }): CompletionItem => {
+    const newText = textEdit && 'range' in textEdit ? textEdit.newText : item.label;
+    return newText === item.label ? item : { ...item, textEditText: newText };
+  });
+  return { isIncomplete: false, itemDefaults: { editRange: range }, items: slim };
+}
+
+type Lines = YamlLines & { uri: string };
+
+/** What completionItem/resolve needs to add the documentation of a device or partition item. */
+interface ResolveData {
+  uri: string;
+  kind: 'device' | 'partition';
+  name: string;
+}
+
+function isResolveData(v: unknown): v is ResolveData {
+  const d = v as Partial<ResolveData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && (d.kind === 'device' || d.kind === 'partition') && typeof d.name === 'string';
+}
+
+/** The uri an item to resolve belongs to (the server looks the document up). */
+export function resolveUri(item: CompletionItem): string | undefined {
+  return isResolveData(item.data) ? item.data.uri : undefined;
+}
+
+/**
+ * completionItem/resolve: device and partition items get their facts as documentation only when
+ * the editor shows them (a list of a thousand devices stays small).
+ */
+export function resolveCompletion(item: CompletionItem, model: LayoutModel | undefined): CompletionItem {
+  const data = item.data;
+  if (!model || !isResolveData(data)) return item;
+  const facts = data.kind === 'device' ? deviceFacts(model, data.name) : partitionFacts(model, model.partitionByName.get(data.name), data.name);
+  return { ...item, documentation: markdown(facts) };
 }
 
 function schemaPath(steps: Step[]): SchemaStep[] {
@@ -61,7 +97,6 @@ function keyItems(ctx: Extract<CompletionContext, { kind: 'key' }>, range: Range
         detail: `${type}${p.required ? `${type ? ' · ' : ''}required` : ''}`,
         documentation: markdown(documentationOf(p.schema)),
         sortText: order(p.required ? 0 : 1, i),
-        filterText: p.key,
         textEdit: { range, newText },
         insertTextMode: InsertTextMode.asIs,
         ...(hasValues && newText.endsWith(': ') ? { command: triggerSuggest } : {}),
@@ -73,13 +108,13 @@ function valueText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function valueItems(ctx: Extract<CompletionContext, { kind: 'value' }>, range: Range, y: YamlLines, model: LayoutModel | undefined): CompletionItem[] {
+function valueItems(ctx: Extract<CompletionContext, { kind: 'value' }>, range: Range, y: Lines, model: LayoutModel | undefined): CompletionItem[] {
   const path = schemaPath(ctx.path);
   const key = path[path.length - 1];
   const space = ctx.needsSpace ? ' ' : '';
   if (path.length === 3 && path[0] === 'partitions' && key === 'parent') {
     const self = ctx.item !== undefined ? y.itemValue(ctx.item, 'name') : undefined;
-    return model ? parentItems(model, self, range, space) : [];
+    return model ? parentItems(y.uri, model, self, range, space) : [];
   }
   const schema = schemaAt(path);
   if (!schema) return [];
@@ -92,14 +127,13 @@ function valueItems(ctx: Extract<CompletionContext, { kind: 'value' }>, range: R
       detail: key === 'release' && isReleaseId(v) ? RELEASE_TABLE[v].title : typeLabel(schema),
       documentation: markdown(doc),
       sortText: order(0, i),
-      filterText: text,
       textEdit: { range, newText: space + text },
     };
   });
 }
 
 /** Partitions that can host a child first: the root and children with virtualizationStack: true. */
-function parentItems(model: LayoutModel, self: string | undefined, range: Range, space: string): CompletionItem[] {
+function parentItems(uri: string, model: LayoutModel, self: string | undefined, range: Range, space: string): CompletionItem[] {
   const out: CompletionItem[] = [];
   model.partitions.forEach((p: Partition, i) => {
     if (!p.name || p.name === self) return;
@@ -108,21 +142,20 @@ function parentItems(model: LayoutModel, self: string | undefined, range: Range,
       label: p.name,
       kind: CompletionItemKind.Reference,
       detail: p.isRoot ? 'the root partition' : canHost ? 'child with virtualizationStack: true (nested virtualization)' : 'child without virtualizationStack: cannot host partitions',
-      ...(canHost ? { documentation: markdown(partitionFacts(model, p, p.name)) } : {}),
+      data: { uri, kind: 'partition', name: p.name } satisfies ResolveData,
       sortText: order(canHost ? 0 : 1, i),
-      filterText: p.name,
       textEdit: { range, newText: space + p.name },
     });
   });
   return out;
 }
 
-function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Range, y: YamlLines, model: LayoutModel | undefined): CompletionItem[] {
+function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Range, y: Lines, model: LayoutModel | undefined): CompletionItem[] {
   const path = schemaPath(ctx.seq);
   const key = path[path.length - 1];
   const inPartition = path.length === 3 && path[0] === 'partitions';
   const present = new Set(ctx.present);
-  if (inPartition && key === 'devices') return model ? deviceItems(model, present, range) : [];
+  if (inPartition && key === 'devices') return model ? deviceItems(y.uri, model, present, range) : [];
   if (inPartition && key === 'synthetic') return syntheticItems(model, ctx.item !== undefined ? y.itemValue(ctx.item, 'parent') : undefined, present, range);
   const items = schemaAt([...path, 0]);
   if (!items) return [];
@@ -133,7 +166,7 @@ function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Ran
 }
 
 /** Host devices not yet in the list; the ones no child has taken first. */
-function deviceItems(model: LayoutModel, present: Set<string>, range: Range): CompletionItem[] {
+function deviceItems(uri: string, model: LayoutModel, present: Set<string>, range: Range): CompletionItem[] {
   const out: CompletionItem[] = [];
   let i = 0;
   for (const [id, device] of model.host.deviceById) {
@@ -144,9 +177,8 @@ function deviceItems(model: LayoutModel, present: Set<string>, range: Range): Co
       label: id,
       kind: CompletionItemKind.Reference,
       detail: `${device.class} · ${assigned ? `assigned to ${o?.owner?.name ?? '?'}` : 'unassigned (the root owns it)'}`,
-      documentation: markdown(deviceFacts(model, id)),
+      data: { uri, kind: 'device', name: id } satisfies ResolveData,
       sortText: order(assigned ? 1 : 0, i++),
-      filterText: id,
       textEdit: { range, newText: id },
     });
   }
@@ -173,7 +205,6 @@ function syntheticItems(model: LayoutModel | undefined, parentName: string | und
         ...(detail ? { detail } : {}),
         documentation: markdown(doc),
         sortText: order(backed ? 0 : 1, i),
-        filterText: cls,
         textEdit: { range, newText: cls },
       };
     });

@@ -67,10 +67,38 @@ export class YamlLines {
     return i;
   }
 
+  /** Set by `indentOf`: the character after the indentation (-1 at the end of the line). */
+  private c = -1;
+  /** Set by `indentOf`: the line starts a list item (`- ` or a lone `-`). */
+  private dashed = false;
+
+  /**
+   * The indentation of line `n` (and, in `c` and `dashed`, what follows it): enough to skip most
+   * lines while walking up a large file, without parsing or allocating.
+   */
+  private indentOf(n: number): number {
+    const text = this.text;
+    let i = this.lines.lineStart(n);
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) === 32) i++;
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    this.c = c === 10 || c === 13 ? -1 : c;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+    this.dashed = c === 45 && (next === 32 || next === 10 || next === 13 || next === -1);
+    return i - start;
+  }
+
+  /** After `indentOf`: the line holds nothing but spaces, or a comment. */
+  private get skippable(): boolean {
+    return this.c === -1 || this.c === 35;
+  }
+
   /** The mapping a key at column `col` of line `n` belongs to. */
   mapAt(n: number, col: number, depth = 0): Found | undefined {
     if (depth > 64) return undefined;
     for (let l = n - 1; l >= 0; l--) {
+      const indent = this.indentOf(l);
+      if (this.skippable || indent >= col) continue;
       const i = this.info(l);
       if (i.blank) continue;
       if (i.dash !== undefined) {
@@ -94,6 +122,8 @@ export class YamlLines {
   seqAt(n: number, d: number, depth = 0): Found | undefined {
     if (depth > 64) return undefined;
     for (let l = n - 1; l >= 0; l--) {
+      const indent = this.indentOf(l);
+      if (this.skippable || indent > d || (indent === d && this.dashed)) continue;
       const i = this.info(l);
       if (i.blank) continue;
       if (i.dash !== undefined) {
@@ -121,9 +151,9 @@ export class YamlLines {
   /** Lines after `owner` that belong to it. */
   private *region(f: Found): Generator<number> {
     for (let l = f.owner + 1; l < this.lines.lineCount; l++) {
-      const i = this.info(l);
-      if (i.blank) continue;
-      if ((i.dash ?? i.indent) <= f.bound) return;
+      const indent = this.indentOf(l);
+      if (this.skippable) continue;
+      if (indent <= f.bound) return;
       yield l;
     }
   }
@@ -136,9 +166,9 @@ export class YamlLines {
       if (o.dash !== undefined && o.content === col && o.key !== undefined) out.add(o.key);
     }
     for (const l of this.region(f)) {
-      if (l === except) continue;
+      if (l === except || this.indentOf(l) !== col) continue;
       const i = this.info(l);
-      if (i.dash === undefined && i.indent === col && i.key !== undefined) out.add(i.key);
+      if (i.dash === undefined && i.key !== undefined) out.add(i.key);
     }
     return out;
   }
@@ -147,8 +177,9 @@ export class YamlLines {
   itemsOf(f: Found, d: number, except: number): string[] {
     const out: string[] = [];
     for (const l of this.region(f)) {
+      if (l === except || this.indentOf(l) !== d) continue;
       const i = this.info(l);
-      if (l === except || i.dash !== d || i.key !== undefined) continue;
+      if (i.dash !== d || i.key !== undefined) continue;
       if (i.rest) out.push(unquote(i.rest));
     }
     return out;
@@ -160,8 +191,9 @@ export class YamlLines {
     if (first.dash === undefined) return undefined;
     if (first.key === key) return unquote(first.rest);
     for (const l of this.region({ path: [], owner: itemLine, bound: first.dash })) {
+      if (this.indentOf(l) !== first.content) continue;
       const i = this.info(l);
-      if (i.dash === undefined && i.indent === first.content && i.key === key) return unquote(i.rest);
+      if (i.dash === undefined && i.key === key) return unquote(i.rest);
     }
     return undefined;
   }

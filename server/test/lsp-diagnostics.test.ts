@@ -247,6 +247,23 @@ describe('LSP diagnostics over a real stdio connection', function () {
     });
   });
 
+  it('a client without workspace/configuration: the settings it pushes apply', async () => {
+    const pushing = await LspClient.start({ configuration: false });
+    try {
+      const uri = 'untitled:pushed.partition.yaml';
+      const text = fs.readFileSync(path.join(lspFixtures, 'schema-typo.partition.yaml'), 'utf8');
+      await pushing.open(uri, text, 1);
+      await pushing.waitForDiagnostics(uri, (p) => p.version === 1);
+      const from = pushing.mark();
+      await pushing.configurationChanged({ partitionLayout: { rules: { schema: 'warning' } } });
+      const warned = await pushing.waitForDiagnostics(uri, () => true, from);
+      assert.deepEqual(warned.diagnostics, expectedDiagnostics(text, uri, { schema: 'warning' }));
+      assert.deepEqual(pushing.configurationRequests, []);
+    } finally {
+      await pushing.stop();
+    }
+  });
+
   it('parses each version once: diagnostics, hover, completion, symbols and the preview share it', async () => {
     settings = { trace: { server: 'verbose' } };
     await client.configurationChanged();

@@ -214,8 +214,9 @@ export class LspClient {
     await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  async configurationChanged(): Promise<void> {
-    await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  /** didChangeConfiguration; `settings` is what a client without workspace/configuration pushes. */
+  async configurationChanged(settings: unknown = null): Promise<void> {
+    await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings });
   }
 
   async filesChanged(changes: FileEvent[]): Promise<void> {

@@ -32,19 +32,25 @@ export function toDiagnostic(f: Finding, doc: TextDocument): Diagnostic {
 }
 
 export function diagnosticsOf(a: Analysis): Diagnostic[] {
-  if (a.tooLarge) {
-    const firstLine = a.doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLine.length, 200) } },
-        severity: DiagnosticSeverity.Warning,
-        source: DIAGNOSTIC_SOURCE,
-        code: TOO_LARGE_CODE,
-        message: `This file has ${formatCount(a.tooLarge.chars)} characters; the editor checks layouts of up to ${formatCount(a.tooLarge.limit)} characters to stay responsive: run partition-lint on it to check it.`,
-      },
-    ];
-  }
-  return (a.result?.findings ?? []).map((f) => toDiagnostic(f, a.doc));
+  if (a.result) return a.result.findings.map((f) => toDiagnostic(f, a.doc));
+  const large = a.large;
+  if (!large) return [];
+  if (large.findings) return large.findings.map((f) => toDiagnostic(f, a.doc));
+  if (large.tooLarge === undefined && large.failure === undefined) return [];
+  const firstLine = a.doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const message =
+    large.tooLarge !== undefined
+      ? `This file has ${formatCount(large.chars)} characters; the editor checks layouts of up to ${formatCount(large.tooLarge)} characters: run partition-lint on it to check it.`
+      : `The editor could not check this file (${large.failure}): run partition-lint on it to check it.`;
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLine.length, 200) } },
+      severity: DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: TOO_LARGE_CODE,
+      message,
+    },
+  ];
 }
 
 /** What the scheduler needs from the server: kept small so the wiring stays in server.ts. */
@@ -72,6 +78,8 @@ export class DiagnosticsScheduler {
 
   /** The content of an open document changed (its first version is its opening). */
   changed(doc: TextDocument): void {
+    // A large version still being checked in a worker is out of date now: stop it.
+    this.cache.cancel(doc.uri);
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
     this.schedule(doc.uri, first ? 0 : this.debounceMs);
@@ -118,7 +126,9 @@ export class DiagnosticsScheduler {
       const current = this.host.document(uri);
       // A newer version arrived while the settings were read: its own run publishes.
       if (!current || current.version !== version || this.timers.has(uri)) return;
-      const analysis = this.cache.get(current, rules);
+      const analysis = await this.cache.check(current, rules);
+      // Cancelled by a newer version, or the document changed or closed during a worker's check.
+      if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });
     } catch (e) {
       this.host.error(`partition-lint: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

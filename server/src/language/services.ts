@@ -1,7 +1,8 @@
 import type { FileEvent, InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnostics';
-import { DEFAULT_MAX_CHARS, DocumentCache, type Analysis } from './document-cache';
+import { BackgroundValidator } from './background-validation';
+import { DEFAULT_LIMITS, DocumentCache, findingsOf, type Analysis } from './document-cache';
 import { Settings } from './settings';
 import { fileKey, uriToPath } from './uris';
 import { WorkspaceScan } from './workspace-scan';
@@ -9,10 +10,12 @@ import { WorkspaceScan } from './workspace-scan';
 /** Debounce between the last change and validation, in milliseconds. */
 export const DEFAULT_DEBOUNCE_MS = 175;
 
-/** `initializationOptions` the server understands (tests shorten the debounce). */
+/** `initializationOptions` the server understands (tests shorten the debounce and the limits). */
 export interface ServerOptions {
   debounceMs: number;
-  /** texts longer than this (UTF-16 code units) get one "too large" diagnostic instead of a check */
+  /** texts longer than this (UTF-16 code units) are validated in a worker and get diagnostics only */
+  backgroundFileSize: number;
+  /** texts longer than this get one "too large" diagnostic instead of a check */
   maxFileSize: number;
 }
 
@@ -20,7 +23,11 @@ export function serverOptions(params: InitializeParams): ServerOptions {
   const o = (typeof params.initializationOptions === 'object' && params.initializationOptions) || {};
   const num = (v: unknown, dflt: number, min: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= min ? v : dflt);
   const opts = o as Record<string, unknown>;
-  return { debounceMs: num(opts.debounceMs, DEFAULT_DEBOUNCE_MS, 0), maxFileSize: num(opts.maxFileSize, DEFAULT_MAX_CHARS, 1) };
+  return {
+    debounceMs: num(opts.debounceMs, DEFAULT_DEBOUNCE_MS, 0),
+    backgroundFileSize: num(opts.backgroundFileSize, DEFAULT_LIMITS.mainThreadChars, 0),
+    maxFileSize: num(opts.maxFileSize, DEFAULT_LIMITS.maxChars, 0),
+  };
 }
 
 /** What the language services need from the connection. */
@@ -42,6 +49,7 @@ export class Services {
   readonly settings: Settings;
   readonly diagnostics: DiagnosticsScheduler;
   readonly workspace: WorkspaceScan;
+  private readonly background: BackgroundValidator;
   private readonly openFiles = new Map<string, string>();
 
   constructor(
@@ -49,7 +57,9 @@ export class Services {
     options: ServerOptions,
   ) {
     this.settings = new Settings({ fetch: (uri) => io.configuration(uri), warn: (m) => io.warn(m) });
-    this.cache = new DocumentCache(options.maxFileSize, (a) => this.validated(a));
+    this.background = new BackgroundValidator();
+    const limits = { mainThreadChars: Math.min(options.backgroundFileSize, options.maxFileSize), maxChars: options.maxFileSize };
+    this.cache = new DocumentCache(limits, (a) => this.validated(a), this.background);
     const rulesFor = (uri: string) => this.settings.rulesFor(uri);
     this.diagnostics = new DiagnosticsScheduler({ document: (uri) => io.document(uri), rulesFor, publish: (p) => io.publish(p), error: (m) => io.error(m) }, this.cache, options.debounceMs);
     this.workspace = new WorkspaceScan({ isOpen: (file) => this.openFiles.has(fileKey(file)), rulesFor, publish: (p) => io.publish(p), log: (m) => io.log(m) }, this.cache);
@@ -79,7 +89,7 @@ export class Services {
     if (file) this.openFiles.delete(fileKey(file));
     this.diagnostics.closed(uri);
     this.settings.forget(uri);
-    this.background(`checking ${uri} on disk`, this.workspace.closed(uri));
+    this.inBackground(`checking ${uri} on disk`, this.workspace.closed(uri));
   }
 
   configurationChanged(pushed: unknown): void {
@@ -96,16 +106,23 @@ export class Services {
 
   private recheckAll(): void {
     this.diagnostics.revalidate(this.io.openUris());
-    this.background('checking the workspace again', this.workspace.recheckAll());
+    this.inBackground('checking the workspace again', this.workspace.recheckAll());
   }
 
-  private background(what: string, p: Promise<unknown>): void {
+  dispose(): void {
+    this.diagnostics.dispose();
+    this.workspace.dispose();
+    this.background.dispose();
+  }
+
+  private inBackground(what: string, p: Promise<unknown>): void {
     p.catch((e: unknown) => this.io.error(`partition-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   }
 
   private validated(a: Analysis): void {
     if (this.settings.traceFor(a.uri) !== 'verbose') return;
-    const n = a.result?.findings.length ?? 0;
-    this.io.log(`validated ${a.uri} version ${a.version} in ${a.elapsedMs.toFixed(1)} ms: ${n} problem${n === 1 ? '' : 's'}`);
+    const n = findingsOf(a).length;
+    const where = a.result ? '' : ' in a worker';
+    this.io.log(`validated ${a.uri} version ${a.version}${where} in ${a.elapsedMs.toFixed(1)} ms: ${n} problem${n === 1 ? '' : 's'}`);
   }
 }

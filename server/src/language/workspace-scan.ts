@@ -152,7 +152,8 @@ export class WorkspaceScan {
     // The editor drops a byte-order mark when it opens a file: positions are counted without it.
     const text = decodeUtf8(bytes).text.replace(/^\ufeff/, '');
     const doc = TextDocument.create(uri, LANGUAGE_ID, 0, text);
-    const analysis = this.cache.analyseUncached(doc, rules);
+    const analysis = await this.cache.checkUncached(doc, rules);
+    if (!analysis || this.disposed || this.generation.get(key) !== gen || this.host.isOpen(file)) return;
     this.published.set(key, uri);
     this.host.publish({ uri, diagnostics: diagnosticsOf(analysis) });
   }

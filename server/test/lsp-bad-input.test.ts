@@ -40,10 +40,16 @@ const CASES: Array<{ name: string; text: string; exact: boolean }> = [
   { name: 'billion-laughs', text: `${laughs.join('\n')}\n`, exact: true },
   { name: 'merge-keys', text: 'defaults: &d { role: child, parent: root, virtualProcessors: 2, memory: 2GiB }\nlayout: v1\nname: merge\nhypervisor: { model: microkernelized }\nhost: { logicalProcessors: 4, memory: 16GiB }\npartitions:\n  - { name: root, role: root }\n  - <<: *d\n    name: web01\n', exact: true },
   { name: 'deep-sequences', text: `${'['.repeat(10_000)}${']'.repeat(10_000)}`, exact: false },
+  { name: 'deep-block-sequences', text: `layout:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`, exact: false },
   { name: 'deep-mappings', text: `a: ${'{b: '.repeat(10_000)}1${'}'.repeat(10_000)}`, exact: false },
   { name: 'numbers-for-strings', text: 'layout: 1\nname: 2\nhypervisor: { model: 3, release: 2016 }\nhost: { logicalProcessors: "eight", memory: 16, devices: [{ id: 7, class: 8 }] }\npartitions:\n  - { name: 1, role: 2, devices: [7], parent: 3 }\n', exact: true },
   { name: 'huge', text: `${good}${'# padding the file to twenty megabytes of text\n'.repeat(440_000)}bogus: true\n`, exact: true },
 ];
+
+// The core's bad-input fixtures, when they are there.
+const badInputDir = path.join(fixturesDir, 'bad-input');
+if (fs.existsSync(badInputDir))
+  for (const f of fs.readdirSync(badInputDir).filter((x) => x.endsWith('.partition.yaml')).sort()) CASES.push({ name: `fixture-${f}`, text: fs.readFileSync(path.join(badInputDir, f), 'utf8'), exact: true });
 
 function expected(text: string): Diagnostic[] {
   const lines = new LineIndex(text);

@@ -1,6 +1,7 @@
 import { parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Finding, TextRange } from '../types';
 import { convert, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
+import { fastParse } from './fast-parse';
 import { LineIndex } from './lines';
 import type { SourceLocations } from './locations';
 import { findDeepNesting, findNonText, MAX_PARSE_NESTING } from './text-checks';
@@ -40,6 +41,16 @@ export function parseLayout(text: string): ParsedLayout {
     return { text, lines, data: null, locations: undefined, findings, broken: true };
   }
 
+  // A missing property of the document itself is anchored on line 1.
+  const end = text.length;
+  const firstLineEnd = Math.min(end, text.indexOf('\n') === -1 ? end : text.indexOf('\n'));
+  const documentAnchor: TextRange = { start: 0, end: Math.max(0, firstLineEnd - (text[firstLineEnd - 1] === '\r' ? 1 : 0)) };
+
+  // The plain YAML of a typical layout takes the fast path; anything else (and every error) goes
+  // through yaml, which builds a Document and reports each problem.
+  const fast = fastParse(text, documentAnchor);
+  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false };
+
   const doc = parseDocument(text, YAML_OPTIONS);
   // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.
   const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.position(e.pos[0]).line));
@@ -50,12 +61,7 @@ export function parseLayout(text: string): ParsedLayout {
   for (const w of doc.warnings) findings.push(fromYamlError(w, text, lines));
   dedupe(findings);
 
-  const end = text.length;
-  const contents = doc.contents;
-  // A missing property of the document itself is anchored on line 1.
-  const firstLineEnd = Math.min(end, text.indexOf('\n') === -1 ? end : text.indexOf('\n'));
-  const documentAnchor: TextRange = { start: 0, end: Math.max(0, firstLineEnd - (text[firstLineEnd - 1] === '\r' ? 1 : 0)) };
-  const converted = convert(contents, documentAnchor);
+  const converted = convert(doc.contents, documentAnchor);
   for (const p of converted.problems) {
     if (p.kind === 'alias-limit')
       findings.push(syntax(`Aliases here expand the document past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (an alias bomb); write the values out or use fewer nested aliases.`, p.range));

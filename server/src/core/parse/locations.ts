@@ -16,6 +16,15 @@ export interface ContainerSource {
   at?: TextRange;
 }
 
+/** A container's ranges recorded while building the data from parser events (fast-parse.ts). */
+export interface BuiltLocation {
+  range: TextRange;
+  /** mapping: its pairs in document order */
+  pairs?: Array<[string, PairLocation]>;
+  /** sequence: its items' ranges */
+  items?: TextRange[];
+}
+
 export interface MapLocation {
   kind: 'map';
   range: TextRange;
@@ -53,11 +62,16 @@ export function keyText(key: unknown): string {
  */
 export class SourceLocations {
   private readonly byContainer = new WeakMap<object, ContainerSource>();
+  private readonly built = new WeakMap<object, BuiltLocation>();
 
   constructor(readonly documentRange: TextRange) {}
 
   set(container: object, loc: ContainerSource): void {
     this.byContainer.set(container, loc);
+  }
+
+  setBuilt(container: object, loc: BuiltLocation): void {
+    this.built.set(container, loc);
   }
 
   /** The YAML node a container came from (and the alias range when it was reached through one). */
@@ -67,7 +81,7 @@ export class SourceLocations {
 
   /** All ranges of a container: its keys and values, or its items. */
   of(container: object): ContainerLocation | undefined {
-    const src = this.byContainer.get(container);
+    const src = this.byContainer.get(container) ?? this.built.get(container);
     if (!src) return undefined;
     const range = this.rangeOf(container);
     if (Array.isArray(container)) return { kind: 'seq', range, items: container.map((_, i) => this.itemRange(container, i)) };
@@ -78,7 +92,7 @@ export class SourceLocations {
   rangeOf(container: unknown): TextRange {
     if (!isContainer(container)) return this.documentRange;
     const loc = this.byContainer.get(container);
-    if (!loc) return this.documentRange;
+    if (!loc) return this.built.get(container)?.range ?? this.documentRange;
     return loc.at ?? rangeOfNode(loc.node, this.documentRange);
   }
 
@@ -86,7 +100,11 @@ export class SourceLocations {
   pair(obj: unknown, key: string): PairLocation | undefined {
     if (!isContainer(obj)) return undefined;
     const loc = this.byContainer.get(obj);
-    if (!loc) return undefined;
+    if (!loc) {
+      const pairs = this.built.get(obj)?.pairs;
+      if (pairs) for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i][0] === key) return pairs[i][1];
+      return undefined;
+    }
     const items = loc.node.items as unknown[];
     for (let i = items.length - 1; i >= 0; i--) {
       const p = items[i] as { key?: unknown; value?: unknown } | null;
@@ -103,7 +121,7 @@ export class SourceLocations {
   pairs(obj: unknown): Array<[string, PairLocation]> {
     if (!isContainer(obj) || Array.isArray(obj)) return [];
     const loc = this.byContainer.get(obj);
-    if (!loc) return [];
+    if (!loc) return [...(this.built.get(obj)?.pairs ?? [])];
     const out: Array<[string, PairLocation]> = [];
     for (const item of loc.node.items as unknown[]) {
       const p = item as { key?: unknown; value?: unknown } | null;
@@ -128,7 +146,7 @@ export class SourceLocations {
   itemRange(arr: unknown, index: number): TextRange {
     if (!Array.isArray(arr)) return this.documentRange;
     const loc = this.byContainer.get(arr);
-    if (!loc) return this.documentRange;
+    if (!loc) return this.built.get(arr)?.items?.[index] ?? this.rangeOf(arr);
     if (loc.at) return loc.at;
     const item = (loc.node.items as unknown[])[index];
     return item === undefined ? this.rangeOf(arr) : rangeOfNode(item, this.rangeOf(arr));

@@ -53,5 +53,29 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 21, '1GiB']],
       );
     });
+    it('assignable-device stays quiet when assignable is not a boolean', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  iommu: true',
+        '  devices:',
+        '    - { id: g, class: gpu, assignable: "true" }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - name: b',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 2',
+        '    memory: 2GiB',
+        '    devices: [g]',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 10, '"true"']],
+      );
+    });
   });
 });

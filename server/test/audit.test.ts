@@ -77,5 +77,30 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 10, '"true"']],
       );
     });
+
+    it('assignment-needs-iommu stays quiet when host.iommu is not a boolean', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  iommu: "yes"',
+        '  devices:',
+        '    - { id: g, class: gpu, assignable: true }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - name: b',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 2',
+        '    memory: 2GiB',
+        '    devices: [g]',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 8, '"yes"']],
+      );
+    });
   });
 });

@@ -102,5 +102,27 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 8, '"yes"']],
       );
     });
+    it('generation2-needs-enlightened stays quiet when generation is not 1 or 2 (no "the default")', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - name: b',
+        '    role: child',
+        '    parent: root',
+        '    generation: 3',
+        '    virtualProcessors: 2',
+        '    memory: 2GiB',
+        '    guest: { enlightened: false }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 14, '3']],
+      );
+    });
   });
 });

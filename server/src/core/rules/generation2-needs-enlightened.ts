@@ -7,6 +7,8 @@ export const generation2NeedsEnlightened: Rule = {
   check({ model, report }) {
     for (const p of model.partitions) {
       if (p.isRoot || p.enlightened || p.generation !== 2) continue;
+      // A generation other than 1 or 2 is the schema's finding; it is not "generation 2 by default".
+      if (p.raw.generation !== undefined && p.raw.generation !== 2) continue;
       const guest = p.raw.guest;
       const how = p.raw.generation === 2 ? 'is generation 2' : `is generation 2 (the default on ${model.release.title})`;
       report(

@@ -124,5 +124,32 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 14, '3']],
       );
     });
+
+    it('parent-can-host stays quiet when the parent\'s virtualizationStack is not a boolean', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - name: lab',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 4',
+        '    memory: 8GiB',
+        '    virtualizationStack: "true"',
+        '  - name: inner',
+        '    role: child',
+        '    parent: lab',
+        '    virtualProcessors: 2',
+        '    memory: 2GiB',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 16, '"true"']],
+      );
+    });
   });
 });

@@ -152,4 +152,30 @@ describe('audit: rules against the SPEC', () => {
       );
     });
   });
+  describe('numbers in messages are exact', () => {
+    it('host-limit states the host memory exactly, not rounded to the limit it passes', () => {
+      const yaml = lines(
+        'layout: v1',
+        'name: t',
+        'hypervisor:',
+        '  model: microkernelized',
+        '  release: ws2008',
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 1025GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+      );
+      assert.deepEqual(hits(yaml), [
+        {
+          rule: 'host-limit',
+          line: 8,
+          text: '1025GiB',
+          message:
+            'The host has 1025 GiB of memory but Windows Server 2008 supports at most 1 TiB per host; use Windows Server 2012 or later (release: ws2012) or lower host.memory to what the hypervisor may use.',
+        },
+      ]);
+    });
+  });
 });

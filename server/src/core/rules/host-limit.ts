@@ -1,6 +1,6 @@
 import type { LayoutModel } from '../model/types';
 import { RELEASES, RELEASE_TABLE, type Limits } from '../model/releases';
-import { formatBytes } from '../util/sizes';
+import { formatExact } from './memory-sizes';
 import type { Rule } from './rule';
 
 /**
@@ -41,7 +41,7 @@ export const hostLimit: Rule = {
     if (host && mem > limits.hostMemory) {
       report(
         model.locations.valueRange(host, 'memory'),
-        `The host has ${formatBytes(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatBytes(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
+        `The host has ${formatExact(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatExact(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
       );
     }
   },

@@ -177,5 +177,37 @@ describe('audit: rules against the SPEC', () => {
         },
       ]);
     });
+
+    const dynamicChild = (extra: string): string =>
+      lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  iommu: true',
+        '  devices:',
+        '    - { id: g, class: gpu, assignable: true }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - name: b',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 2',
+        '    memory: { startup: 2GiB, minimum: 2GiB, maximum: 4098MiB }',
+        extra,
+      );
+
+    it('assignment-static-memory suggests the maximum as written, not rounded (4098MiB, not 4GiB)', () => {
+      assert.deepEqual(hits(dynamicChild('    devices: [g]'), ['assignment-static-memory']), [
+        {
+          rule: 'assignment-static-memory',
+          line: 18,
+          text: 'memory',
+          message:
+            'Partition "b" has directly assigned devices (g) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because an assigned device\'s DMA needs all guest memory present and pinned.',
+        },
+      ]);
+    });
   });
 });

@@ -209,5 +209,17 @@ describe('audit: rules against the SPEC', () => {
         },
       ]);
     });
+
+    it('nested-static-memory suggests the maximum as written, not rounded (4098MiB, not 4GiB)', () => {
+      assert.deepEqual(hits(dynamicChild('    virtualizationStack: true'), ['nested-static-memory']), [
+        {
+          rule: 'nested-static-memory',
+          line: 18,
+          text: 'memory',
+          message:
+            'Partition "b" runs a nested virtualization stack (virtualizationStack: true) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because Hyper-V cannot grow or shrink the memory of a partition that runs its own virtualization stack.',
+        },
+      ]);
+    });
   });
 });

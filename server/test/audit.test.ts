@@ -221,5 +221,23 @@ describe('audit: rules against the SPEC', () => {
         },
       ]);
     });
+    const numaHost = (partition: string[]): string =>
+      lines(...HEAD, 'host:', '  logicalProcessors: 16', '  numaNodes: 3', '  numaSpanning: false', '  memory: 64GiB', 'partitions:', '  - name: root', '    role: root', ...partition);
+
+    it('numa-fit gives a node of 64 GiB / 3 in GiB (not 22906492245 B) and suggests a 2 MiB multiple that fits', () => {
+      const yaml = numaHost(['  - name: a', '    role: child', '    parent: root', '    virtualProcessors: 2', '    memory: 22GiB']);
+      assert.deepEqual(hits(yaml), [
+        {
+          rule: 'numa-fit',
+          line: 17,
+          text: '22GiB',
+          message:
+            'Partition "a" has 22 GiB of static memory, more than the 21.33 GiB of one NUMA node, and host.numaSpanning is false: lower it to at most 21844 MiB or set numaSpanning: true.',
+        },
+      ]);
+      // The suggested size is quiet: it fits the node and is a multiple of 2 MiB.
+      assert.deepEqual(hits(yaml.replace('memory: 22GiB', 'memory: 21844MiB')), []);
+      assert.equal(hits(yaml.replace('memory: 22GiB', 'memory: 21846MiB')).length, 1);
+    });
   });
 });

@@ -239,5 +239,24 @@ describe('audit: rules against the SPEC', () => {
       assert.deepEqual(hits(yaml.replace('memory: 22GiB', 'memory: 21844MiB')), []);
       assert.equal(hits(yaml.replace('memory: 22GiB', 'memory: 21846MiB')).length, 1);
     });
+
+    it('numa-dynamic-memory describes a node of 64 GiB / 3 in GiB', () => {
+      const yaml = numaHost([
+        '  - name: c',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 2',
+        '    memory: { startup: 2GiB, minimum: 2GiB, maximum: 22GiB }',
+      ]);
+      assert.deepEqual(hits(yaml, ['numa-dynamic-memory']), [
+        {
+          rule: 'numa-dynamic-memory',
+          line: 17,
+          text: 'memory',
+          message:
+            'Partition "c" uses dynamic memory with a maximum of 22 GiB, more than one host NUMA node holds (5.33 LPs, 21.33 GiB): dynamic memory gives it a single virtual NUMA node that spans host nodes, so use static memory if its workload is NUMA-aware, or size it to fit one node.',
+        },
+      ]);
+    });
   });
 });

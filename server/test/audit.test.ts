@@ -258,5 +258,43 @@ describe('audit: rules against the SPEC', () => {
         },
       ]);
     });
+    const overcommit = (lps: number, limits: string[], vps: number[]): string =>
+      lines(
+        ...HEAD,
+        ...limits,
+        'host:',
+        `  logicalProcessors: ${lps}`,
+        '  memory: 1TiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        ...vps.map((n, i) => `  - { name: c${i}, role: child, parent: root, virtualProcessors: ${n}, memory: 2GiB }`),
+      );
+
+    it('vp-overcommit never shows a ratio that rounds down to the threshold it passes (8.004:1, not 8.0:1)', () => {
+      const yaml = overcommit(256, [], [256, 256, 256, 256, 256, 256, 256, 256, 1]);
+      assert.deepEqual(hits(yaml, ['vp-overcommit']), [
+        {
+          rule: 'vp-overcommit',
+          line: 8,
+          text: 'partitions',
+          message:
+            "The root's 9 children have 2049 virtual processors on 256 host logical processors (8.004:1), above the vpOvercommitRatio of 8:1 (at most 2048); lower their virtualProcessors, or raise hypervisor.limits.vpOvercommitRatio if this density is intended.",
+        },
+      ]);
+    });
+
+    it('vp-overcommit with a fractional vpOvercommitRatio gives a whole number of VPs as the most', () => {
+      const yaml = overcommit(3, ['  limits: { vpOvercommitRatio: 1.5 }'], [3, 2]);
+      assert.deepEqual(hits(yaml, ['vp-overcommit']), [
+        {
+          rule: 'vp-overcommit',
+          line: 9,
+          text: 'partitions',
+          message:
+            "The root's 2 children have 5 virtual processors on 3 host logical processors (1.67:1), above the vpOvercommitRatio of 1.5:1 (at most 4); lower their virtualProcessors, or raise hypervisor.limits.vpOvercommitRatio if this density is intended.",
+        },
+      ]);
+    });
   });
 });

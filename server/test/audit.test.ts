@@ -297,4 +297,88 @@ describe('audit: rules against the SPEC', () => {
       ]);
     });
   });
+  describe('messages name an unnamed partition as partition #N, never ""', () => {
+    it('every rule that reports an unnamed child names it by its position', () => {
+      const yaml = lines(
+        ...HEAD,
+        '  release: ws2012',
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  devices:',
+        '    - { id: g, class: gpu }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - role: child',
+        '    parent: root',
+        '    generation: 2',
+        '    virtualProcessors: 9',
+        '    memory: { startup: 2GiB, minimum: 2GiB, maximum: 4GiB }',
+        '    devices: [g]',
+        '    processorAffinity: [9]',
+        '    synthetic: [storage]',
+        '    virtualizationStack: true',
+        '    guest: { enlightened: false }',
+        '  - { role: child, parent: root, virtualProcessors: 1, memory: 2GiB, processorAffinity: [0] }',
+        '  - { role: child, parent: root, virtualProcessors: 1, memory: 2GiB, processorAffinity: [0] }',
+      );
+      const seen = hits(yaml).filter((h) => h.rule !== 'schema');
+      assert.deepEqual(
+        seen.map((h) => h.rule),
+        [
+          'release-feature',
+          'vp-limit',
+          'assignment-static-memory',
+          'nested-static-memory',
+          'release-feature',
+          'assignable-device',
+          'assignment-needs-iommu',
+          'affinity-range',
+          'synthetic-needs-enlightened',
+          'synthetic-needs-root-device',
+          'release-feature',
+          'generation2-needs-enlightened',
+          'affinity-overlap',
+        ],
+      );
+      for (const h of seen) assert.ok(!h.message.includes('""'), `${h.rule}: ${h.message}`);
+      const byRule = (rule: string): string[] => seen.filter((h) => h.rule === rule).map((h) => h.message);
+      assert.match(byRule('vp-limit')[0], /^Partition #2 has 9 virtual processors but the host has only 8 logical processors;/);
+      assert.match(byRule('release-feature')[0], /^Partition #2 is generation 2 but Windows Server 2012 has no generation 2 partitions/);
+      assert.match(byRule('assignment-static-memory')[0], /^Partition #2 has directly assigned devices \(g\) but uses dynamic memory;/);
+      assert.match(byRule('nested-static-memory')[0], /^Partition #2 runs a nested virtualization stack/);
+      assert.match(byRule('affinity-range')[0], /^Partition #2 is pinned to LP 9 but/);
+      assert.match(byRule('synthetic-needs-enlightened')[0], /^Partition #2 uses synthetic devices \(storage\)/);
+      assert.match(byRule('synthetic-needs-root-device')[0], /^Partition #2 uses synthetic storage but the root "root" owns no storage device/);
+      assert.match(byRule('generation2-needs-enlightened')[0], /^Partition #2 is generation 2 but its guest is not enlightened;/);
+      assert.match(byRule('affinity-overlap')[0], /^Partition #4 pins LP 0 that partition #3 is also pinned to;/);
+    });
+
+    it('synthetic-needs-root-device names an unnamed root and an unnamed child a device went to', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  iommu: true',
+        '  devices:',
+        '    - { id: n, class: network, assignable: true }',
+        'partitions:',
+        '  - role: root',
+        '  - { role: child, parent: root, virtualProcessors: 1, memory: 2GiB, devices: [n] }',
+        '  - { name: web, role: child, parent: root, virtualProcessors: 1, memory: 2GiB, synthetic: [network] }',
+      );
+      const seen = hits(yaml, ['synthetic-needs-root-device']);
+      assert.equal(seen.length, 0, 'an unnamed root cannot be a parent: web names no partition');
+      const named = yaml.replace('  - role: root', '  - { name: root, role: root }');
+      assert.deepEqual(hits(named, ['synthetic-needs-root-device']).map((h) => [h.line, h.text, h.message]), [
+        [
+          14,
+          'network',
+          'Partition "web" uses synthetic network but the root "root" owns no network device for its VSP to drive (every network device is directly assigned to a child: n to partition #2); add a network device under host.devices that stays with the root, or remove network from synthetic.',
+        ],
+      ]);
+    });
+  });
 });

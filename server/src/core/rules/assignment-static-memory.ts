@@ -1,5 +1,6 @@
 import { sizeLiteral } from './memory-sizes';
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 export const assignmentStaticMemory: Rule = {
   id: 'assignment-static-memory',
@@ -13,7 +14,7 @@ export const assignmentStaticMemory: Rule = {
       const example = size !== undefined ? ` (e.g. memory: ${sizeLiteral(size)})` : '';
       report(
         model.locations.keyRange(p.raw, 'memory'),
-        `Partition "${p.name}" has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
+        `${partitionSubject(p)} has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
       );
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 export const generation2NeedsEnlightened: Rule = {
   id: 'generation2-needs-enlightened',
@@ -13,7 +14,7 @@ export const generation2NeedsEnlightened: Rule = {
       const how = p.raw.generation === 2 ? 'is generation 2' : `is generation 2 (the default on ${model.release.title})`;
       report(
         model.locations.valueRange(guest, 'enlightened'),
-        `Partition "${p.name}" ${how} but its guest is not enlightened; a generation 2 partition boots UEFI with synthetic devices only, so install integration services (guest.enlightened: true) or set generation: 1.`,
+        `${partitionSubject(p)} ${how} but its guest is not enlightened; a generation 2 partition boots UEFI with synthetic devices only, so install integration services (guest.enlightened: true) or set generation: 1.`,
       );
     }
   },

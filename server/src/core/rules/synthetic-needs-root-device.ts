@@ -1,5 +1,6 @@
 import type { LayoutModel, Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel, partitionSubject } from './partition-label';
 
 /** The classes a VSP can serve (the schema's syntheticClass); other values are schema errors. */
 const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial', 'audio']);
@@ -19,7 +20,7 @@ function ownedClasses(model: LayoutModel): Map<Partition, Set<string>> {
 /** Devices of a class that children took away from the root (to explain why the root has none). */
 function assignedOfClass(model: LayoutModel, cls: string): string[] {
   const out: string[] = [];
-  for (const o of model.ownership.values()) if (o.how === 'assigned' && o.device.class === cls) out.push(`${o.device.id} to "${o.owner?.name ?? ''}"`);
+  for (const o of model.ownership.values()) if (o.how === 'assigned' && o.device.class === cls) out.push(`${o.device.id} to ${o.owner ? partitionLabel(o.owner) : 'a child'}`);
   return out;
 }
 
@@ -45,12 +46,12 @@ export const syntheticNeedsRootDevice: Rule = {
           const why = away.length > 0 ? `every ${cls} device is directly assigned to a child: ${away.join(', ')}` : `the host has no ${cls} device`;
           report(
             ref.range,
-            `Partition "${child.name}" uses synthetic ${cls} but the root "${parent.name}" owns no ${cls} device for its VSP to drive (${why}); add a ${cls} device under host.devices that stays with the root, or remove ${cls} from synthetic.`,
+            `${partitionSubject(child)} uses synthetic ${cls} but the root ${partitionLabel(parent)} owns no ${cls} device for its VSP to drive (${why}); add a ${cls} device under host.devices that stays with the root, or remove ${cls} from synthetic.`,
           );
         } else if (!parent.synthetic.some((s) => s.value === cls)) {
           report(
             ref.range,
-            `Partition "${child.name}" uses synthetic ${cls} but its nested parent "${parent.name}" neither owns a ${cls} device nor uses synthetic ${cls} itself, so no VSP can back it; add ${cls} to "${parent.name}"'s synthetic list or assign it a ${cls} device.`,
+            `${partitionSubject(child)} uses synthetic ${cls} but its nested parent ${partitionLabel(parent)} neither owns a ${cls} device nor uses synthetic ${cls} itself, so no VSP can back it; add ${cls} to ${partitionLabel(parent)}'s synthetic list or assign it a ${cls} device.`,
           );
         }
       }

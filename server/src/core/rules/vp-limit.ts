@@ -55,7 +55,8 @@ export const vpLimit: Rule = {
       if (vps === undefined) continue;
       const [tightest] = passedLimits(model, p, vps);
       if (!tightest) continue;
-      const who = p.isRoot ? `Root partition "${p.name}"` : p.parent?.virtualizationStack && !p.parent.isRoot ? `Nested partition "${p.name}"` : `Partition "${p.name}"`;
+      const id = p.name ? `"${p.name}"` : `#${p.index + 1}`;
+      const who = p.isRoot ? `Root partition ${id}` : p.parent?.virtualizationStack && !p.parent.isRoot ? `Nested partition ${id}` : `Partition ${id}`;
       const fix = `lower virtualProcessors to ${tightest.limit} or less${tightest.orElse ? `, or ${tightest.orElse}` : ''}`;
       report(model.locations.valueRange(p.raw, 'virtualProcessors'), `${who} has ${vps} virtual processors but ${tightest.because}; ${fix}.`);
     }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { allocationModel } from '../src/core/model/allocation';
 import { validate } from '../src/core/validate';
 
 /**
@@ -379,6 +380,37 @@ describe('audit: rules against the SPEC', () => {
           'Partition "web" uses synthetic network but the root "root" owns no network device for its VSP to drive (every network device is directly assigned to a child: n to partition #2); add a network device under host.devices that stays with the root, or remove network from synthetic.',
         ],
       ]);
+    });
+  });
+  describe('the derived model (SPEC §4)', () => {
+    it('driver placement: an assigned device\'s driver runs in the child that owns it, on a monolithic hypervisor too', () => {
+      const yaml = lines(
+        'layout: v1',
+        'name: t',
+        'hypervisor:',
+        '  model: monolithic',
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  iommu: true',
+        '  devices:',
+        '    - { id: gpu0, class: gpu, assignable: true, driver: nvlddmkm }',
+        '    - { id: nic0, class: network, driver: ixgbe }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - { name: render, role: child, parent: root, virtualProcessors: 2, memory: 8GiB, devices: [gpu0] }',
+      );
+      const result = validate(yaml);
+      assert.ok(result.model);
+      const alloc = allocationModel(result.model, result.findings, result.parsed.lines);
+      assert.deepEqual(
+        alloc.devices.map((d) => [d.id, d.owner, d.how, d.driverRunsIn]),
+        [
+          ['gpu0', 'render', 'assigned', 'render'],
+          ['nic0', 'root', 'root-default', 'hypervisor'],
+        ],
+      );
     });
   });
 });

@@ -152,7 +152,29 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 16, '"true"']],
       );
     });
+
+    it('root-memory-low stays quiet when the root\'s dynamic startup is missing or not a size (not "0 B of memory")', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '    memory: { minimum: 4GiB, maximum: 8GiB }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 11, 'memory']],
+      );
+      assert.deepEqual(
+        hits(yaml.replace('{ minimum', '{ startup: lots, minimum')).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 11, 'lots']],
+      );
+    });
   });
+
   describe('numbers in messages are exact', () => {
     it('host-limit states the host memory exactly, not rounded to the limit it passes', () => {
       const yaml = lines(

@@ -107,9 +107,13 @@ export function sizeLiteral(bytes: number): string {
   return formatExact(bytes).replace(' ', '');
 }
 
-/** Whether a partition states a `memory` the model could not read (the schema reports it). */
+/**
+ * Whether a partition states a `memory` the model could not read (the schema reports it): not a size
+ * or mapping, or dynamic memory without a readable `startup` (the amount it is counted at).
+ */
 export function memoryUnreadable(p: Partition): boolean {
-  return p.raw.memory !== undefined && p.memory === undefined;
+  if (p.raw.memory === undefined) return false;
+  return p.memory === undefined || (p.memory.kind === 'dynamic' && p.memory.startup === undefined);
 }
 
 /** Whether host.memory is a readable size (without it, memory arithmetic means nothing). */

@@ -173,6 +173,24 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 11, 'lots']],
       );
     });
+    it('synthetic-needs-root-device stays quiet when the root owns a device whose class is not a valid class', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        '  devices:',
+        '    - { id: nic0, class: netwrok }',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - { name: web, role: child, parent: root, virtualProcessors: 2, memory: 2GiB, synthetic: [network] }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 9, 'netwrok']],
+      );
+    });
   });
 
   describe('numbers in messages are exact', () => {

@@ -5,13 +5,21 @@ import { partitionLabel, partitionSubject } from './partition-label';
 /** The classes a VSP can serve (the schema's syntheticClass); other values are schema errors. */
 const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial', 'audio']);
 
-/** The device classes each partition owns (SPEC §4 ownership), computed once per check. */
+/** Every device class of the schema (deviceClass). */
+const DEVICE_CLASSES = new Set([...SYNTHETIC_CLASSES, 'platform', 'other']);
+
+/**
+ * The device classes each partition owns (SPEC §4 ownership), computed once per check; a device whose
+ * class is not a valid class (a schema error) counts as UNKNOWN: it might be any class.
+ */
+const UNKNOWN = '?';
 function ownedClasses(model: LayoutModel): Map<Partition, Set<string>> {
   const out = new Map<Partition, Set<string>>();
   for (const o of model.ownership.values()) {
     if (!o.owner) continue;
     const set = out.get(o.owner) ?? new Set<string>();
-    set.add(o.device.class);
+    const cls = o.device.raw.class;
+    set.add(typeof cls === 'string' && DEVICE_CLASSES.has(cls) ? cls : UNKNOWN);
     out.set(o.owner, set);
   }
   return out;
@@ -40,7 +48,8 @@ export const syntheticNeedsRootDevice: Rule = {
         const cls = ref.value;
         if (!SYNTHETIC_CLASSES.has(cls) || seen.has(cls)) continue;
         seen.add(cls);
-        if (owned.get(parent)?.has(cls)) continue;
+        // A parent owning a device of unknown class might back it: the schema reports that class.
+        if (owned.get(parent)?.has(cls) || owned.get(parent)?.has(UNKNOWN)) continue;
         if (parent.isRoot) {
           const away = assignedOfClass(model, cls);
           const why = away.length > 0 ? `every ${cls} device is directly assigned to a child: ${away.join(', ')}` : `the host has no ${cls} device`;

@@ -173,6 +173,24 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 11, 'lots']],
       );
     });
+    it('generation2-needs-enlightened does not assume ws2025\'s default generation for a release that is not one', () => {
+      const yaml = lines(
+        ...HEAD,
+        '  release: ws2008R2',
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - { name: nt4, role: child, parent: root, virtualProcessors: 1, memory: 1GiB, guest: { enlightened: false } }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 5, 'ws2008R2']],
+      );
+    });
+
     it('synthetic-needs-root-device stays quiet when the root owns a device whose class is not a valid class', () => {
       const yaml = lines(
         ...HEAD,

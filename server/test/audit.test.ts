@@ -173,6 +173,61 @@ describe('audit: rules against the SPEC', () => {
         [['schema', 11, 'lots']],
       );
     });
+    it('an override in hypervisor.limits of the wrong type is not replaced by the release\'s limit: the rules it sets stay quiet', () => {
+      const yaml = lines(
+        ...HEAD,
+        '  release: ws2016',
+        '  limits:',
+        '    hostLogicalProcessors: "600"',
+        '    hostMemory: 30',
+        '    rootVirtualProcessors: 400.5',
+        '    vpsPerPartitionGen2: "300"',
+        '    memoryPerPartitionGen2: 16',
+        '    vpOvercommitRatio: "20"',
+        '    rootMemoryMinimum: 1024',
+        'host:',
+        '  logicalProcessors: 600',
+        '  memory: 30TiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '    virtualProcessors: 400',
+        '    memory: 1GiB',
+        '  - { name: big, role: child, parent: root, virtualProcessors: 300, memory: 13TiB }',
+        ...Array.from({ length: 16 }, (_, i) => `  - { name: c${i}, role: child, parent: root, virtualProcessors: 300, memory: 2GiB }`),
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [
+          ['schema', 7, '"600"'],
+          ['schema', 8, '30'],
+          ['schema', 9, '400.5'],
+          ['schema', 10, '"300"'],
+          ['schema', 11, '16'],
+          ['schema', 12, '"20"'],
+          ['schema', 13, '1024'],
+        ],
+      );
+    });
+
+    it('vp-limit and memory-limit leave a generation that is neither 1 nor 2 to the schema', () => {
+      const yaml = lines(
+        ...HEAD,
+        '  release: ws2012',
+        'host:',
+        '  logicalProcessors: 128',
+        '  memory: 4TiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '  - { name: db, role: child, parent: root, generation: "2", virtualProcessors: 100, memory: 1.5TiB }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 12, '"2"']],
+      );
+    });
+
     it('generation2-needs-enlightened does not assume ws2025\'s default generation for a release that is not one', () => {
       const yaml = lines(
         ...HEAD,

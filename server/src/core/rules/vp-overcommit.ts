@@ -7,7 +7,8 @@ export const vpOvercommit: Rule = {
   check({ model, report }) {
     const root = model.root;
     const lps = model.host.logicalProcessors;
-    if (!root || lps <= 0 || !model.raw.partitions) return;
+    // A vpOvercommitRatio written but not valid is the schema's finding: the ratio meant is unknown.
+    if (!root || lps <= 0 || !model.raw.partitions || model.ignoredLimits.has('vpOvercommitRatio')) return;
     // Nested children run on their parent's VPs, so only the root's own children load the host LPs.
     const children = root.children;
     const total = children.reduce((sum, c) => sum + c.vps, 0);

@@ -246,6 +246,38 @@ describe('audit: rules against the SPEC', () => {
       );
     });
 
+    it('memory-overcommit stays quiet when the root\'s or a child\'s memory cannot be read (it would count it as implicit or 0)', () => {
+      const yaml = lines(
+        ...HEAD,
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 64GiB',
+        'partitions:',
+        '  - name: root',
+        '    role: root',
+        '    memory: 8gb',
+        '  - name: a',
+        '    role: child',
+        '    parent: root',
+        '    virtualProcessors: 2',
+        '    memory: { startup: 8GiB, minimum: 4GiB, maximum: 60GiB }',
+      );
+      assert.deepEqual(
+        hits(yaml).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 11, '8gb']],
+      );
+      const child = yaml.replace('memory: 8gb', 'memory: 8GiB').replace('startup: 8GiB', 'startup: 50 GiBs');
+      assert.deepEqual(
+        hits(child).map((h) => [h.rule, h.line, h.text]),
+        [['schema', 16, '50 GiBs']],
+      );
+      // With both readable, the same layout is overcommitted.
+      assert.deepEqual(
+        hits(yaml.replace('memory: 8gb', 'memory: 8GiB')).map((h) => [h.rule, h.line, h.text]),
+        [['memory-overcommit', 8, 'partitions']],
+      );
+    });
+
     it('synthetic-needs-root-device stays quiet when the root owns a device whose class is not a valid class', () => {
       const yaml = lines(
         ...HEAD,

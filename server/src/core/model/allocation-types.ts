@@ -44,7 +44,7 @@ export interface DeviceRow {
   /** owning partition's name (absent only when there is no root and no child lists it) */
   owner?: string;
   how: OwnershipHowJson;
-  /** where the driver runs: the owner (microkernelized) or "hypervisor" (monolithic) */
+  /** where the driver runs: the owner, or "hypervisor" for a device a monolithic hypervisor keeps (not assigned) */
   driverRunsIn?: string;
   /** children that list the device, in document order (more than one is a conflict) */
   listedBy: string[];

@@ -104,7 +104,9 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       ...(o.device.driver === undefined ? {} : { driver: o.device.driver }),
       ...(o.owner ? { owner: o.owner.name } : {}),
       how: o.how,
-      ...(o.device.driver === undefined ? {} : { driverRunsIn: monolithic ? 'hypervisor' : o.owner?.name }),
+      // SPEC §4: a device's driver runs in its owner. A monolithic hypervisor drives the devices it keeps
+      // itself, but a directly assigned device is driven by the guest it is passed through to.
+      ...(o.device.driver === undefined ? {} : { driverRunsIn: monolithic && o.how !== 'assigned' ? 'hypervisor' : o.owner?.name }),
       listedBy: o.childListings.map((l) => l.partition.name),
       backs: o.backs.map((b) => ({ class: b.class, partitions: b.partitions.map((p) => p.name) })),
       position: pos(model.locations.rangeOf(o.device.raw).start),

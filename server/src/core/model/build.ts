@@ -22,7 +22,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const limitsRaw = hv && isObj(hv.limits) ? hv.limits : undefined;
   const reserveRaw = hv && isObj(hv.reserve) ? hv.reserve : undefined;
   const release = RELEASE_TABLE[isReleaseId(hv?.release) ? hv.release : DEFAULT_RELEASE];
-  const limits = applyOverrides(release.limits, limitsRaw);
+  const { limits, ignored: ignoredLimits } = applyOverrides(release.limits, limitsRaw);
 
   const refs = (arr: unknown): Ref[] => {
     if (!Array.isArray(arr)) return [];
@@ -99,6 +99,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
     name: str(root.name) ?? '',
     release,
     limits,
+    ignoredLimits,
     features: release.features,
     hypervisorModel: str(hv?.model) ?? 'microkernelized',
     drivers: refs(hv?.drivers),
@@ -139,21 +140,22 @@ class ListRef implements Ref {
   }
 }
 
-function applyOverrides(base: Limits, raw: Raw | undefined): Limits {
-  if (!raw) return base;
+/** The release's limits with the valid overrides of hypervisor.limits; `ignored`: overrides written but not valid. */
+function applyOverrides(base: Limits, raw: Raw | undefined): { limits: Limits; ignored: Set<keyof Limits> } {
+  const ignored = new Set<keyof Limits>();
+  if (!raw) return { limits: base, ignored };
   const out: Limits = { ...base };
   const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors'] as const;
   const sizeKeys = ['memoryPerPartitionGen1', 'memoryPerPartitionGen2', 'hostMemory', 'rootMemoryMinimum'] as const;
-  for (const k of countKeys) {
-    const v = posInt(raw[k]);
+  const set = <K extends keyof Limits>(k: K, v: Limits[K] | undefined): void => {
     if (v !== undefined) out[k] = v;
-  }
-  for (const k of sizeKeys) {
-    const v = bytes(raw[k]);
-    if (v !== undefined) out[k] = v;
-  }
-  if (typeof raw.vpOvercommitRatio === 'number' && raw.vpOvercommitRatio > 0) out.vpOvercommitRatio = raw.vpOvercommitRatio;
-  return out;
+    else if (raw[k] !== undefined) ignored.add(k);
+  };
+  for (const k of countKeys) set(k, posInt(raw[k]));
+  for (const k of sizeKeys) set(k, bytes(raw[k]));
+  const ratio = raw.vpOvercommitRatio;
+  set('vpOvercommitRatio', typeof ratio === 'number' && ratio > 0 ? ratio : undefined);
+  return { limits: out, ignored };
 }
 
 function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[]): Partition {

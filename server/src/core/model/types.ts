@@ -88,6 +88,11 @@ export interface LayoutModel {
   release: Release;
   /** effective limits: the release's, with hypervisor.limits overrides */
   limits: Limits;
+  /**
+   * limits whose hypervisor.limits override is written but not valid (the schema reports it): what the
+   * user meant is unknown, so rules that compare against them stay quiet rather than use the release's
+   */
+  ignoredLimits: ReadonlySet<keyof Limits>;
   features: Features;
   hypervisorModel: string;
   drivers: Ref[];

@@ -2,6 +2,7 @@ import { lpEntry } from '../model/build';
 import type { Partition } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+import { partitionLabel, partitionSubject } from './partition-label';
 
 interface Pinned {
   partition: Partition;
@@ -19,6 +20,9 @@ function nestedAncestor(a: Partition, b: Partition): boolean {
   }
   return false;
 }
+
+/** `"web"` -> `partition "web"`; `partition #3` stays as it is. */
+const withNoun = (label: string): string => (label.startsWith('"') ? `partition ${label}` : label);
 
 /** [8, 9, 10, 12] -> "LPs 8-10, 12"; [9] -> "LP 9". */
 function lpList(lps: number[]): string {
@@ -63,20 +67,20 @@ export const affinityOverlap: Rule = {
             entries.add(j);
           }
           if (entries.size === 0) continue;
-          others.push(`"${other.partition.name}"`);
+          others.push(partitionLabel(other.partition));
           for (const j of [...entries].sort((a, b) => a - b)) {
             related.push({
               range: model.locations.itemRange(other.set, j),
-              message: `partition "${other.partition.name}" pins ${lpList(lpEntry(other.set[j]).filter((lp) => mineSet.has(lp)))} here`,
+              message: `${withNoun(partitionLabel(other.partition))} pins ${lpList(lpEntry(other.set[j]).filter((lp) => mineSet.has(lp)))} here`,
             });
           }
         }
         if (others.length === 0) return;
         const entry = typeof e === 'string' ? ` (entry "${e}")` : '';
-        const whom = others.length === 1 ? `partition ${others[0]} is` : `partitions ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]} are`;
+        const whom = others.length === 1 ? `${withNoun(others[0])} is` : `partitions ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]} are`;
         report(
           model.locations.itemRange(set, i),
-          `Partition "${p.name}" pins ${lpList(common)}${entry} that ${whom} also pinned to; give each partition its own LPs or drop one of the affinities.`,
+          `${partitionSubject(p)} pins ${lpList(common)}${entry} that ${whom} also pinned to; give each partition its own LPs or drop one of the affinities.`,
           related,
         );
       });

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 /** The bounds an LP set entry names: `3`, or `"4-7"` as written (not expanded); undefined if malformed. */
 function bounds(e: unknown): { low: number; high: number } | undefined {
@@ -24,10 +25,10 @@ export const affinityRange: Rule = {
         if (!b) return; // not an LP entry: the schema reports it
         const range = model.locations.itemRange(set, i);
         if (b.low > b.high) {
-          report(range, `Partition "${p.name}" is pinned to "${String(e)}", a range written backwards that names no LP; write it low to high as "${b.high}-${b.low}".`);
+          report(range, `${partitionSubject(p)} is pinned to "${String(e)}", a range written backwards that names no LP; write it low to high as "${b.high}-${b.low}".`);
         } else if (b.high >= lps) {
           const what = b.low === b.high ? `LP ${b.high}` : `"${String(e)}", which reaches LP ${b.high},`;
-          report(range, `Partition "${p.name}" is pinned to ${what} but the host has ${lps} logical processors (${valid}); keep processorAffinity within ${valid} or raise host.logicalProcessors.`);
+          report(range, `${partitionSubject(p)} is pinned to ${what} but the host has ${lps} logical processors (${valid}); keep processorAffinity within ${valid} or raise host.logicalProcessors.`);
         }
       });
     }

@@ -17,6 +17,8 @@ export const assignableDevice: Rule = {
       const d = o.device;
       // A platform device never leaves the root whatever its flag: platform-stays-in-root says so.
       if (d.assignable || d.class === 'platform') continue;
+      // An assignable that is not a boolean is the schema's finding: the flag is unknown, not false.
+      if (d.raw.assignable !== undefined && typeof d.raw.assignable !== 'boolean') continue;
       for (const { partition, ref } of o.childListings) {
         const instead = SYNTHETIC_CLASSES.has(d.class)
           ? `, or remove it here and give ${label(partition)} a synthetic ${d.class} device (synthetic: [${d.class}])`

@@ -14,6 +14,8 @@ export const assignmentNeedsIommu: Rule = {
     if (model.host.iommu) return;
     const host = model.raw.host;
     const stated = host !== undefined && Object.prototype.hasOwnProperty.call(host, 'iommu');
+    // An iommu that is not a boolean is the schema's finding: whether the host has one is unknown.
+    if (stated && host && typeof host.iommu !== 'boolean') return;
     const why = stated ? 'host.iommu is not true' : 'host.iommu is not set (default false)';
     const related: RelatedInfo[] = stated && host ? [{ range: model.locations.valueRange(host, 'iommu'), message: 'host.iommu' }] : [];
     for (const o of model.ownership.values()) {

@@ -1,5 +1,6 @@
-import { formatBytes } from '../util/sizes';
+import { sizeLiteral } from './memory-sizes';
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 export const assignmentStaticMemory: Rule = {
   id: 'assignment-static-memory',
@@ -10,10 +11,10 @@ export const assignmentStaticMemory: Rule = {
       if (p.isRoot || p.devices.length === 0 || p.memory?.kind !== 'dynamic') continue;
       const ids = p.devices.map((d) => d.value).join(', ');
       const size = p.memory.maximum ?? p.memory.startup;
-      const example = size !== undefined ? ` (e.g. memory: ${formatBytes(size).replace(' ', '')})` : '';
+      const example = size !== undefined ? ` (e.g. memory: ${sizeLiteral(size)})` : '';
       report(
         model.locations.keyRange(p.raw, 'memory'),
-        `Partition "${p.name}" has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
+        `${partitionSubject(p)} has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
       );
     }
   },

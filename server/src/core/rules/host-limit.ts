@@ -1,6 +1,6 @@
 import type { LayoutModel } from '../model/types';
 import { RELEASES, RELEASE_TABLE, type Limits } from '../model/releases';
-import { formatBytes } from '../util/sizes';
+import { formatExact } from './memory-sizes';
 import type { Rule } from './rule';
 
 /**
@@ -31,17 +31,19 @@ export const hostLimit: Rule = {
     const host = model.raw.host;
     const { limits } = model;
     const lps = model.host.logicalProcessors;
-    if (host && lps > limits.hostLogicalProcessors) {
+    // An override written but not valid is the schema's finding: the limit meant is unknown.
+    const ignored = model.ignoredLimits;
+    if (host && lps > limits.hostLogicalProcessors && !ignored.has('hostLogicalProcessors')) {
       report(
         model.locations.valueRange(host, 'logicalProcessors'),
         `The host has ${lps} logical processors but ${limitOrigin(model, 'hostLogicalProcessors')} supports at most ${limits.hostLogicalProcessors} per host; ${either(raiseOrLater(model, 'hostLogicalProcessors', lps))}lower host.logicalProcessors to the LPs the hypervisor may use.`,
       );
     }
     const mem = model.host.memory;
-    if (host && mem > limits.hostMemory) {
+    if (host && mem > limits.hostMemory && !ignored.has('hostMemory')) {
       report(
         model.locations.valueRange(host, 'memory'),
-        `The host has ${formatBytes(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatBytes(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
+        `The host has ${formatExact(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatExact(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
       );
     }
   },

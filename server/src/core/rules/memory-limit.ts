@@ -24,10 +24,12 @@ export const memoryLimit: Rule = {
         const limit = gen2 ? m.limits.memoryPerPartitionGen2 : m.limits.memoryPerPartitionGen1;
         const limitKey = gen2 ? 'memoryPerPartitionGen2' : 'memoryPerPartitionGen1';
         const overridden = parseSize(m.raw.limits?.[limitKey]) !== undefined;
+        // An override written but not valid is the schema's finding: the limit meant is unknown.
+        const ignored = m.ignoredLimits.has(limitKey);
         info = {
           limit,
           source: overridden ? `hypervisor.limits.${limitKey}` : `the limit of ${m.release.title}`,
-          hasGeneration: !gen2 || m.features.generation2,
+          hasGeneration: (!gen2 || m.features.generation2) && !ignored,
           cap: limit === undefined ? '' : formatExact(limit),
           otherGen: gen2 ? '' : m.features.generation2 && (m.limits.memoryPerPartitionGen2 ?? 0) > (limit ?? 0) ? ', or use generation 2' : '',
         };
@@ -38,7 +40,9 @@ export const memoryLimit: Rule = {
     for (const p of m.partitions) {
       if (p.isRoot || !p.memory) continue;
       const { limit, source, hasGeneration, cap, otherGen } = infoFor(p.generation === 2);
-      const over = (bytes: number): boolean => hasGeneration && limit !== undefined && bytes > limit;
+      // A generation that is neither 1 nor 2 is the schema's finding: which limit applies is unknown.
+      const generationKnown = p.raw.generation === undefined || p.raw.generation === 1 || p.raw.generation === 2;
+      const over = (bytes: number): boolean => generationKnown && hasGeneration && limit !== undefined && bytes > limit;
 
       if (p.memory.kind === 'static') {
         const b = p.memory.bytes;

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { formatExact, hostMemoryKnown, nameOf, rootChildren } from './memory-sizes';
+import { formatExact, hostMemoryKnown, memoryUnreadable, nameOf, rootChildren } from './memory-sizes';
 
 /**
  * SPEC §5 (info): were every dynamic-memory child of the root at its `maximum`, the hypervisor
@@ -21,8 +21,11 @@ export const memoryOvercommit: Rule = {
     if (!root || !hostMemoryKnown(m)) return;
     const host = m.host.memory;
     const children = rootChildren(m);
+    // A memory the model cannot read would be counted as implicit (the root) or 0 (a child): the schema's finding.
+    if (memoryUnreadable(root) || children.some(memoryUnreadable)) return;
     const committed = m.reserve + root.memoryBytes + children.reduce((s, c) => s + c.memoryBytes, 0);
     if (committed > host) return;
+    if (root.memoryImplicit && m.ignoredLimits.has('rootMemoryMinimum')) return;
     const rootShare = root.memoryImplicit ? Math.min(root.memoryBytes, m.limits.rootMemoryMinimum) : root.memoryBytes;
     const dynamic = children.filter((c) => c.memory?.kind === 'dynamic' && c.memoryMaxBytes > c.memoryBytes);
     const peak = m.reserve + rootShare + children.reduce((s, c) => s + Math.max(c.memoryBytes, c.memoryMaxBytes), 0);

@@ -88,14 +88,32 @@ export function formatExact(bytes: number): string {
   return `${neg}${b} B`;
 }
 
+/**
+ * Bytes exactly when formatExact can say them in a unit (`32 GiB`), else in the largest binary unit
+ * to two decimals (`21.33 GiB` for 64 GiB / 3), never as a long count of bytes.
+ */
+export function formatRounded(bytes: number): string {
+  if (Number.isInteger(bytes)) {
+    const exact = formatExact(bytes);
+    if (!exact.endsWith(' B') || Math.abs(bytes) < 1024) return exact;
+  }
+  const b = Math.abs(bytes);
+  const unit = FORMAT_UNITS.find((u) => b >= UNITS[u]) ?? 'B';
+  return `${bytes < 0 ? '-' : ''}${Number((b / UNITS[unit]).toFixed(2))} ${unit}`;
+}
+
 /** A size as the layout would write it, exact: `1536MiB`, `2GiB`, `1.5GiB`. */
 export function sizeLiteral(bytes: number): string {
   return formatExact(bytes).replace(' ', '');
 }
 
-/** Whether a partition states a `memory` the model could not read (the schema reports it). */
+/**
+ * Whether a partition states a `memory` the model could not read (the schema reports it): not a size
+ * or mapping, or dynamic memory without a readable `startup` (the amount it is counted at).
+ */
 export function memoryUnreadable(p: Partition): boolean {
-  return p.raw.memory !== undefined && p.memory === undefined;
+  if (p.raw.memory === undefined) return false;
+  return p.memory === undefined || (p.memory.kind === 'dynamic' && p.memory.startup === undefined);
 }
 
 /** Whether host.memory is a readable size (without it, memory arithmetic means nothing). */
@@ -135,8 +153,12 @@ export interface NumaNode {
   nodes: number;
   /** LPs per node (may be fractional when the split is uneven) */
   lps: number;
-  /** bytes per node */
+  /** bytes per node (may be fractional when the split is uneven) */
   memory: number;
+  /** a node's memory for messages: exact (`32 GiB`), or to two decimals when the split is uneven (`21.33 GiB`) */
+  memoryText: string;
+  /** the largest memory size that fits one node and is a multiple of 2 MiB (what a fix may write) */
+  memoryFit: number;
   /** "16 LPs, 64 GiB" */
   describe: string;
   /** whether a VP count exceeds one node (exact: vps × nodes > LPs) */
@@ -154,11 +176,14 @@ export function numaNode(m: LayoutModel): NumaNode | undefined {
   if (nodes <= 1 || m.host.logicalProcessors <= 0 || !hostMemoryKnown(m)) return undefined;
   const lps = m.host.logicalProcessors / nodes;
   const memory = m.host.memory / nodes;
+  const memoryText = formatRounded(memory);
   return {
     nodes,
     lps,
     memory,
-    describe: `${formatNumber(lps)} LPs, ${formatExact(Math.floor(memory))}`,
+    memoryText,
+    memoryFit: Math.floor(memory / MEMORY_GRANULE) * MEMORY_GRANULE,
+    describe: `${formatNumber(lps)} LPs, ${memoryText}`,
     vpsExceed: (vps) => vps * nodes > m.host.logicalProcessors,
     memoryExceeds: (bytes) => bytes * nodes > m.host.memory,
   };

@@ -10,7 +10,8 @@ const MMIO_BUFFER = 512 * MiB;
  * SPEC §5: the `mmio` of the devices assigned to a child (missing = 0) must fit in its
  * `mmioSpace.high` (default 512 MiB). "Assigned" is the ownership of SPEC §4: a device listed by two
  * children counts for the first only (`device-single-owner` reports the second listing). The root is
- * never assigned anything. Anchored on the child's `devices` key.
+ * never assigned anything. Anchored on the child's `devices` key. A `mmioSpace` or `high` of the wrong
+ * type is the schema's to report: the rule does not fall back to the default then.
  */
 export const mmioSpace: Rule = {
   id: 'mmio-space',
@@ -21,7 +22,10 @@ export const mmioSpace: Rule = {
     for (const p of m.partitions) {
       if (p.isRoot || p.devices.length === 0) continue;
       const mmio = p.raw.mmioSpace;
-      const high = typeof mmio === 'object' && mmio !== null && !Array.isArray(mmio) ? (mmio as Record<string, unknown>).high : undefined;
+      const isMap = typeof mmio === 'object' && mmio !== null && !Array.isArray(mmio);
+      // A mmioSpace (or its high) that is not what the schema allows is the schema's finding alone.
+      if (mmio !== undefined && !isMap) continue;
+      const high = isMap ? (mmio as Record<string, unknown>).high : undefined;
       if (high !== undefined && parseSize(high) === undefined) continue;
       const devices: Device[] = [];
       for (const ref of p.devices) {

@@ -32,7 +32,7 @@ export const numaFit: Rule = {
       const what = p.memory.kind === 'static' ? `${formatExact(bytes)} of static memory` : `a dynamic memory maximum of ${formatExact(bytes)}`;
       ctx.report(
         maxMemoryRange(m, p),
-        `Partition ${nameOf(p)} has ${what}, more than the ${formatExact(Math.floor(node.memory))} of one NUMA node, and host.numaSpanning is false: lower it to at most ${formatExact(Math.floor(node.memory))} or set numaSpanning: true.`,
+        `Partition ${nameOf(p)} has ${what}, more than the ${node.memoryText} of one NUMA node, and host.numaSpanning is false: lower it to at most ${formatExact(node.memoryFit)} or set numaSpanning: true.`,
       );
     }
   },

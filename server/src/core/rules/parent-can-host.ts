@@ -30,6 +30,9 @@ export const parentCanHost: Rule = {
       }
       // A partition naming itself is a cycle (parent-cycle), not a hosting problem.
       if (target === p || target.isRoot || target.virtualizationStack) continue;
+      // A virtualizationStack that is not a boolean is the schema's finding: whether it can host is unknown.
+      const stack = target.raw.virtualizationStack;
+      if (stack !== undefined && typeof stack !== 'boolean') continue;
       report(
         locations.valueRange(p.raw, 'parent'),
         `${subject(p)} has parent ${label(target)}, a child partition without virtualizationStack: true, which cannot create partitions: set parent to "${rootName}" (the root), or set virtualizationStack: true on ${label(target)} for nested virtualization.`,

@@ -1,5 +1,6 @@
 import { RELEASES, RELEASE_TABLE, type Features } from '../model/releases';
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 /** The first release that has a feature, as people name it. */
 function firstWith(feature: keyof Features): string {
@@ -21,25 +22,25 @@ export const releaseFeature: Rule = {
       if (!features.generation2 && p.raw.generation === 2) {
         report(
           loc.valueRange(p.raw, 'generation'),
-          `Partition "${p.name}" is generation 2 but ${on} has no generation 2 partitions (they came with ${firstWith('generation2')}); set generation: 1 or pick a later release.`,
+          `${partitionSubject(p)} is generation 2 but ${on} has no generation 2 partitions (they came with ${firstWith('generation2')}); set generation: 1 or pick a later release.`,
         );
       }
       if (!features.dynamicMemory && p.memory?.kind === 'dynamic') {
         report(
           loc.keyRange(p.raw, 'memory'),
-          `Partition "${p.name}" uses dynamic memory but ${on} has none (it came with ${firstWith('dynamicMemory')}); give it a static memory size or pick a later release.`,
+          `${partitionSubject(p)} uses dynamic memory but ${on} has none (it came with ${firstWith('dynamicMemory')}); give it a static memory size or pick a later release.`,
         );
       }
       if (!features.directAssignment && !p.isRoot && Array.isArray(p.raw.devices) && p.raw.devices.length > 0) {
         report(
           loc.keyRange(p.raw, 'devices'),
-          `Partition "${p.name}" has directly assigned devices but ${on} has no direct device assignment (Discrete Device Assignment came with ${firstWith('directAssignment')}); remove devices and use synthetic devices, or pick a later release.`,
+          `${partitionSubject(p)} has directly assigned devices but ${on} has no direct device assignment (Discrete Device Assignment came with ${firstWith('directAssignment')}); remove devices and use synthetic devices, or pick a later release.`,
         );
       }
       if (!features.nested && !p.isRoot && p.raw.virtualizationStack === true) {
         report(
           loc.valueRange(p.raw, 'virtualizationStack'),
-          `Partition "${p.name}" runs a nested virtualization stack but ${on} has no nested virtualization (it came with ${firstWith('nested')}); set virtualizationStack: false or pick a later release.`,
+          `${partitionSubject(p)} runs a nested virtualization stack but ${on} has no nested virtualization (it came with ${firstWith('nested')}); set virtualizationStack: false or pick a later release.`,
         );
       }
     }

@@ -15,7 +15,8 @@ export const rootMemoryLow: Rule = {
   check(ctx) {
     const m = ctx.model;
     const root = m.root;
-    if (!root || memoryUnreadable(root)) return;
+    // A rootMemoryMinimum written but not valid is the schema's finding: the minimum meant is unknown.
+    if (!root || memoryUnreadable(root) || m.ignoredLimits.has('rootMemoryMinimum')) return;
     const minimum = m.limits.rootMemoryMinimum;
     if (root.memoryBytes >= minimum) return;
     const min = formatExact(minimum);

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { partitionSubject } from './partition-label';
 
 export const syntheticNeedsEnlightened: Rule = {
   id: 'synthetic-needs-enlightened',
@@ -10,7 +11,7 @@ export const syntheticNeedsEnlightened: Rule = {
       const classes = p.synthetic.map((s) => s.value).join(', ');
       report(
         model.locations.keyRange(p.raw, 'synthetic'),
-        `Partition "${p.name}" uses synthetic devices (${classes}) but its guest is not enlightened, so it has no VMBus virtual service clients to reach them; install integration services and set guest.enlightened: true, or remove synthetic and rely on emulated devices.`,
+        `${partitionSubject(p)} uses synthetic devices (${classes}) but its guest is not enlightened, so it has no VMBus virtual service clients to reach them; install integration services and set guest.enlightened: true, or remove synthetic and rely on emulated devices.`,
       );
     }
   },

@@ -23,16 +23,19 @@ function passedLimits(model: LayoutModel, p: Partition, vps: number): Passed[] {
       orElse: `give "${parent.name}" more`,
     });
   }
+  // A hypervisor.limits override written but not valid, or a generation that is neither 1 nor 2, is the
+  // schema's finding: the limit meant is unknown, so only the host's LPs and the parent's VPs are checked.
+  const generationKnown = p.raw.generation === undefined || p.raw.generation === 1 || p.raw.generation === 2;
   if (p.isRoot) {
     const limit = model.limits.rootVirtualProcessors;
-    if (vps > limit) {
+    if (vps > limit && !model.ignoredLimits.has('rootVirtualProcessors')) {
       out.push({ limit, because: `${limitOrigin(model, 'rootVirtualProcessors')} allows at most ${limit} for the root partition`, orElse: raiseOrLater(model, 'rootVirtualProcessors', vps) });
     }
-  } else if (p.generation === 1 || model.features.generation2) {
+  } else if (generationKnown && (p.generation === 1 || model.features.generation2)) {
     // A generation the release lacks (generation: 2 on ws2012 and earlier) is release-feature's finding.
     const key = p.generation === 2 ? 'vpsPerPartitionGen2' : 'vpsPerPartitionGen1';
     const limit = model.limits[key];
-    if (limit !== undefined && vps > limit) {
+    if (limit !== undefined && vps > limit && !model.ignoredLimits.has(key)) {
       const gen2 = model.limits.vpsPerPartitionGen2;
       const toGen2 = p.generation === 1 && model.features.generation2 && gen2 !== undefined && gen2 >= vps;
       out.push({
@@ -55,7 +58,8 @@ export const vpLimit: Rule = {
       if (vps === undefined) continue;
       const [tightest] = passedLimits(model, p, vps);
       if (!tightest) continue;
-      const who = p.isRoot ? `Root partition "${p.name}"` : p.parent?.virtualizationStack && !p.parent.isRoot ? `Nested partition "${p.name}"` : `Partition "${p.name}"`;
+      const id = p.name ? `"${p.name}"` : `#${p.index + 1}`;
+      const who = p.isRoot ? `Root partition ${id}` : p.parent?.virtualizationStack && !p.parent.isRoot ? `Nested partition ${id}` : `Partition ${id}`;
       const fix = `lower virtualProcessors to ${tightest.limit} or less${tightest.orElse ? `, or ${tightest.orElse}` : ''}`;
       report(model.locations.valueRange(p.raw, 'virtualProcessors'), `${who} has ${vps} virtual processors but ${tightest.because}; ${fix}.`);
     }

@@ -1,32 +1,44 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { validate } from '../core/validate';
-import { toDiagnosticJson } from './diagnostic-json';
+import { helpText, parseArgs } from './args';
+import { UsageError } from './errors';
+import { packageVersion, processIo, type CliIo } from './io';
 
-/** Minimal first cut: `partition-lint [--format json] PATH...` (files and folders). */
-export async function main(argv: string[]): Promise<number> {
-  let format = 'stylish';
-  const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--format') format = argv[++i] ?? 'stylish';
-    else paths.push(argv[i]);
+/**
+ * `partition-lint` (SPEC §6). Returns the exit code; bin/partition-lint.js sets it.
+ * Every error reaches the user as one line on stderr, never as a stack trace.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  ignoreClosedPipes();
+  try {
+    const args = parseArgs(argv);
+    if (args.help) {
+      io.out(helpText());
+      return 0;
+    }
+    if (args.version) {
+      io.out(`${packageVersion()}\n`);
+      return 0;
+    }
+    if (args.command === 'allocation') return await (await import('./allocation.js')).runAllocation(args, io);
+    return await (await import('./check.js')).runCheck(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.error(e.message);
+      return 2;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    io.error(`internal error: ${detail.split('\n')[0]} — this is a bug in partition-lint, please report it with the command line and the file that caused it`);
+    if (io.env.PARTITION_LINT_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+    return 2;
   }
-  const files = paths.flatMap((p) => discover(p));
-  const results = files.map((file) => {
-    const r = validate(fs.readFileSync(file, 'utf8'));
-    return { file, diagnostics: r.findings.map((f) => toDiagnosticJson(f, r.parsed.lines)) };
-  });
-  if (format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const r of results) for (const d of r.diagnostics) process.stdout.write(`${r.file}:${d.line}:${d.column} ${d.severity} ${d.message} ${d.rule}\n`);
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-function discover(p: string): string[] {
-  if (fs.statSync(p).isDirectory()) {
-    return fs
-      .readdirSync(p, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .flatMap((e) => (e.isDirectory() ? discover(path.join(p, e.name)) : e.name.endsWith('.partition.yaml') ? [path.join(p, e.name)] : []));
+/** `partition-lint ... | head` closes the pipe early: stop quietly instead of throwing EPIPE. */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   }
-  return [p];
 }

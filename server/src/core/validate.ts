@@ -1,6 +1,7 @@
 import { buildModel } from './model/build';
 import type { LayoutModel } from './model/types';
 import { parseLayout, type ParsedLayout } from './parse/document';
+import { reparseEdit } from './parse/incremental';
 import type { RuleContext } from './rules/rule';
 import { MODEL_RULES } from './rules/index';
 import { schemaFindings } from './schema/schema-findings';
@@ -25,7 +26,21 @@ export interface ValidateResult {
  * Every consumer (CLI, language server, preview, benchmark) calls this. It never throws on any text.
  */
 export function validate(text: string, options: ValidateOptions = {}): ValidateResult {
-  const parsed = parseLayout(text);
+  return validateParsed(parseLayout(text), options);
+}
+
+/**
+ * validate() for the next version of a text: re-parses only the list entry an edit touched when it
+ * can (see parse/incremental.ts), else everything. Gives exactly what validate(text) gives. `prev`
+ * is consumed: do not read it afterwards.
+ */
+export function revalidate(prev: ValidateResult, text: string, options: ValidateOptions = {}): ValidateResult {
+  if (prev.parsed.text === text) return validateParsed(prev.parsed, options);
+  return validateParsed(reparseEdit(prev.parsed, text) ?? parseLayout(text), options);
+}
+
+function validateParsed(parsed: ParsedLayout, options: ValidateOptions): ValidateResult {
+  const text = parsed.text;
   let raw: Finding[] = [...parsed.findings];
   let model: LayoutModel | undefined;
   if (!parsed.broken && parsed.locations) {

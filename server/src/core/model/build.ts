@@ -1,8 +1,8 @@
 import type { SourceLocations } from '../parse/locations';
-import { parseSize } from '../util/sizes';
+import type { TextRange } from '../types';
+import { MiB, parseSize } from '../util/sizes';
 import { DEFAULT_RELEASE, isReleaseId, RELEASE_TABLE, type Limits } from './releases';
 import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref } from './types';
-import { MiB } from '../util/sizes';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -28,7 +28,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
     if (!Array.isArray(arr)) return [];
     const out: Ref[] = [];
     arr.forEach((v, index) => {
-      if (typeof v === 'string') out.push({ value: v, index, range: locations.itemRange(arr, index) });
+      if (typeof v === 'string') out.push(new ListRef(v, index, arr, locations));
     });
     return out;
   };
@@ -122,6 +122,21 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   };
   model.ownership = computeOwnership(model);
   return model;
+}
+
+/** A list entry whose range is looked up only when a rule or feature asks for it (most never do). */
+class ListRef implements Ref {
+  private cached: TextRange | undefined;
+  constructor(
+    readonly value: string,
+    readonly index: number,
+    private readonly list: unknown[],
+    private readonly locations: SourceLocations,
+  ) {}
+
+  get range(): TextRange {
+    return (this.cached ??= this.locations.itemRange(this.list, this.index));
+  }
 }
 
 function applyOverrides(base: Limits, raw: Raw | undefined): Limits {

@@ -7,9 +7,9 @@ export type Raw = Record<string, unknown>;
 
 /** A string entry of a list (`devices`, `synthetic`, `drivers`) and where it sits. */
 export interface Ref {
-  value: string;
-  index: number;
-  range: TextRange;
+  readonly value: string;
+  readonly index: number;
+  readonly range: TextRange;
 }
 
 export interface Device {

@@ -16,6 +16,8 @@ export interface Converted {
   data: unknown;
   locations: SourceLocations;
   problems: ConvertProblem[];
+  /** whether the document defines an anchor or uses an alias (then it cannot be re-parsed in parts) */
+  usesAnchors: boolean;
 }
 
 const nodeRange = (n: YamlNode | null | undefined, fallback: TextRange): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : fallback);
@@ -25,8 +27,7 @@ const nodeRange = (n: YamlNode | null | undefined, fallback: TextRange): TextRan
  * Aliases are expanded into fresh copies positioned on the alias, within a budget; nesting is cut off
  * below MAX_DEPTH.
  */
-export function convert(root: YamlNode | null, documentRange: TextRange): Converted {
-  const locations = new SourceLocations(documentRange);
+export function convert(root: YamlNode | null, documentRange: TextRange, locations = new SourceLocations(documentRange)): Converted {
   const problems: ConvertProblem[] = [];
   let expanded = 0;
   let aliasLimitHit = false;
@@ -34,6 +35,7 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
   // An alias refers to the closest preceding anchor of its name: anchors are registered as the walk
   // meets them in document order (not while expanding an alias).
   const anchors = new Map<string, YamlNode>();
+  let usesAnchors = false;
 
   function walk(node: YamlNode | null, depth: number, at: TextRange | undefined): unknown {
     if (node === null || node === undefined) return null;
@@ -43,9 +45,11 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
     }
     if (isScalar(node)) {
       if (node.anchor && !at) anchors.set(node.anchor, node);
+      if (node.anchor) usesAnchors = true;
       return node.value;
     }
     if (isAlias(node)) {
+      usesAnchors = true;
       const range = at ?? nodeRange(node, documentRange);
       if (aliasLimitHit) return null;
       const target = node.source ? anchors.get(node.source) : undefined;
@@ -65,6 +69,7 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor && !at) anchors.set(anchor, node);
+    if (anchor) usesAnchors = true;
     if (depth > MAX_DEPTH) {
       problems.push({ kind: 'too-deep', range: at ?? nodeRange(node, documentRange) });
       return null;
@@ -93,5 +98,5 @@ export function convert(root: YamlNode | null, documentRange: TextRange): Conver
   }
 
   const data = walk(root, 0, undefined);
-  return { data, locations, problems };
+  return { data, locations, problems, usesAnchors };
 }

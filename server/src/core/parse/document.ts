@@ -1,4 +1,4 @@
-import { parseDocument, type YAMLError } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Finding, TextRange } from '../types';
 import { convert, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
 import { LineIndex } from './lines';
@@ -15,7 +15,13 @@ export interface ParsedLayout {
   findings: Finding[];
   /** True when any yaml-syntax error was found: then no schema or rule findings are computed. */
   broken: boolean;
+  /** The YAML document, kept so that an edit can re-parse only the part it touched (incremental.ts). */
+  doc?: Document;
+  /** whether anchors or aliases occur (then an edit always re-parses the whole text) */
+  usesAnchors?: boolean;
 }
+
+export const YAML_OPTIONS = { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true } as const;
 
 /** Parses a layout's text, keeping offsets. Never throws. */
 export function parseLayout(text: string): ParsedLayout {
@@ -27,7 +33,7 @@ export function parseLayout(text: string): ParsedLayout {
     return { text, lines, data: null, locations: undefined, findings, broken: true };
   }
 
-  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, YAML_OPTIONS);
   // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.
   const tabLines = new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.position(e.pos[0]).line));
   for (const e of doc.errors) {
@@ -50,7 +56,7 @@ export function parseLayout(text: string): ParsedLayout {
     else findings.push(syntax(`Values nest more than ${MAX_DEPTH} levels deep here; no layout nests that deep: flatten it.`, p.range));
   }
   const broken = findings.some((f) => f.rule === 'yaml-syntax' && f.severity === 'error');
-  return { text, lines, data: converted.data, locations: converted.locations, findings, broken };
+  return { text, lines, data: converted.data, locations: converted.locations, findings, broken, doc, usesAnchors: converted.usesAnchors };
 }
 
 /** Drops repeated findings (same rule, range and message), keeping the first. */

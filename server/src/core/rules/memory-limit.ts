@@ -16,25 +16,36 @@ export const memoryLimit: Rule = {
     const m = ctx.model;
     const loc = m.locations;
     const min = formatExact(CHILD_MEMORY_MINIMUM);
+    // What a message says about each generation's limit: computed once per check, not per partition.
+    const genInfo = new Map<boolean, { limit: number | undefined; source: string; hasGeneration: boolean; cap: string; otherGen: string }>();
+    const infoFor = (gen2: boolean) => {
+      let info = genInfo.get(gen2);
+      if (!info) {
+        const limit = gen2 ? m.limits.memoryPerPartitionGen2 : m.limits.memoryPerPartitionGen1;
+        const limitKey = gen2 ? 'memoryPerPartitionGen2' : 'memoryPerPartitionGen1';
+        const overridden = parseSize(m.raw.limits?.[limitKey]) !== undefined;
+        info = {
+          limit,
+          source: overridden ? `hypervisor.limits.${limitKey}` : `the limit of ${m.release.title}`,
+          hasGeneration: !gen2 || m.features.generation2,
+          cap: limit === undefined ? '' : formatExact(limit),
+          otherGen: gen2 ? '' : m.features.generation2 && (m.limits.memoryPerPartitionGen2 ?? 0) > (limit ?? 0) ? ', or use generation 2' : '',
+        };
+        genInfo.set(gen2, info);
+      }
+      return info;
+    };
     for (const p of m.partitions) {
       if (p.isRoot || !p.memory) continue;
-      const gen2 = p.generation === 2;
-      const limit = gen2 ? m.limits.memoryPerPartitionGen2 : m.limits.memoryPerPartitionGen1;
-      const limitKey = gen2 ? 'memoryPerPartitionGen2' : 'memoryPerPartitionGen1';
-      const overridden = parseSize(m.raw.limits?.[limitKey]) !== undefined;
-      const source = overridden ? `hypervisor.limits.${limitKey}` : `the limit of ${m.release.title}`;
-      const hasGeneration = !gen2 || m.features.generation2;
+      const { limit, source, hasGeneration, cap, otherGen } = infoFor(p.generation === 2);
       const over = (bytes: number): boolean => hasGeneration && limit !== undefined && bytes > limit;
-      const cap = limit === undefined ? '' : formatExact(limit);
-      const otherGen = gen2 ? '' : m.features.generation2 && (m.limits.memoryPerPartitionGen2 ?? 0) > (limit ?? 0) ? ', or use generation 2' : '';
 
       if (p.memory.kind === 'static') {
         const b = p.memory.bytes;
-        const range = loc.valueRange(p.raw, 'memory');
         if (over(b)) {
-          ctx.report(range, `Partition ${nameOf(p)} has ${formatExact(b)} of static memory, more than the ${cap} a generation ${p.generation} partition may have (${source}): lower it to at most ${cap}${otherGen}.`);
+          ctx.report(loc.valueRange(p.raw, 'memory'), `Partition ${nameOf(p)} has ${formatExact(b)} of static memory, more than the ${cap} a generation ${p.generation} partition may have (${source}): lower it to at most ${cap}${otherGen}.`);
         } else if (b < CHILD_MEMORY_MINIMUM) {
-          ctx.report(range, `Partition ${nameOf(p)} has ${formatExact(b)} of static memory, less than the ${min} every child needs: give it at least ${min}.`);
+          ctx.report(loc.valueRange(p.raw, 'memory'), `Partition ${nameOf(p)} has ${formatExact(b)} of static memory, less than the ${min} every child needs: give it at least ${min}.`);
         }
         continue;
       }

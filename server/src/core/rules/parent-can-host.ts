@@ -16,13 +16,12 @@ export const parentCanHost: Rule = {
     const rootName = model.root?.name || 'root';
     for (const p of model.partitions) {
       if (p.isRoot || p.parentName === undefined) continue;
-      const range = locations.valueRange(p.raw, 'parent');
       const target = model.partitionByName.get(p.parentName);
       if (!target) {
         const extra = model.extraRoots.find((r) => r.name === p.parentName);
         if (extra) {
           report(
-            range,
+            locations.valueRange(p.raw, 'parent'),
             `${subject(p)} has parent "${p.parentName}", a second root partition that is left out of the layout (see single-root): set parent to "${rootName}", the root.`,
             [{ range: locations.valueRange(extra.raw, 'role'), message: `${label(extra)} is an extra root` }],
           );
@@ -32,7 +31,7 @@ export const parentCanHost: Rule = {
       // A partition naming itself is a cycle (parent-cycle), not a hosting problem.
       if (target === p || target.isRoot || target.virtualizationStack) continue;
       report(
-        range,
+        locations.valueRange(p.raw, 'parent'),
         `${subject(p)} has parent ${label(target)}, a child partition without virtualizationStack: true, which cannot create partitions: set parent to "${rootName}" (the root), or set virtualizationStack: true on ${label(target)} for nested virtualization.`,
         [{ range: locations.valueRange(target.raw, 'name'), message: `${label(target)} runs no virtualization stack` }],
       );

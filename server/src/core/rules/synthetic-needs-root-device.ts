@@ -4,10 +4,15 @@ import type { Rule } from './rule';
 /** The classes a VSP can serve (the schema's syntheticClass); other values are schema errors. */
 const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial', 'audio']);
 
-/** Devices of a class owned by a partition (SPEC §4 ownership). */
-function ownedOfClass(model: LayoutModel, owner: Partition, cls: string): string[] {
-  const out: string[] = [];
-  for (const o of model.ownership.values()) if (o.owner === owner && o.device.class === cls) out.push(o.device.id);
+/** The device classes each partition owns (SPEC §4 ownership), computed once per check. */
+function ownedClasses(model: LayoutModel): Map<Partition, Set<string>> {
+  const out = new Map<Partition, Set<string>>();
+  for (const o of model.ownership.values()) {
+    if (!o.owner) continue;
+    const set = out.get(o.owner) ?? new Set<string>();
+    set.add(o.device.class);
+    out.set(o.owner, set);
+  }
   return out;
 }
 
@@ -23,6 +28,7 @@ export const syntheticNeedsRootDevice: Rule = {
   severity: 'error',
   summary: 'Each synthetic class a child uses must be backed by its parent: a device of that class the root owns, or for a nested parent one it owns or a synthetic class it uses itself.',
   check({ model, report }) {
+    const owned = ownedClasses(model);
     for (const child of model.partitions) {
       const parent = child.parent;
       if (child.isRoot || !parent) continue;
@@ -33,7 +39,7 @@ export const syntheticNeedsRootDevice: Rule = {
         const cls = ref.value;
         if (!SYNTHETIC_CLASSES.has(cls) || seen.has(cls)) continue;
         seen.add(cls);
-        if (ownedOfClass(model, parent, cls).length > 0) continue;
+        if (owned.get(parent)?.has(cls)) continue;
         if (parent.isRoot) {
           const away = assignedOfClass(model, cls);
           const why = away.length > 0 ? `every ${cls} device is directly assigned to a child: ${away.join(', ')}` : `the host has no ${cls} device`;

@@ -212,7 +212,9 @@ function describeError(e: ErrorObject, path: Array<string | number>, data: unkno
       if (extra === '<<') return finding(`unknown property "<<" in ${where}: YAML merge keys are not part of YAML 1.2; write the properties out.`, range);
       const props = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties as Record<string, unknown>) ?? {});
       const hint = didYouMean(extra, props);
-      return finding(hint ? `unknown property "${extra}"${hint}` : `unknown property "${extra}" in ${where}; allowed: ${props.join(', ')}.`, range);
+      // JSON quoting: a key can hold any character, line breaks included.
+      const shown = JSON.stringify(extra);
+      return finding(hint ? `unknown property ${shown}${hint}` : `unknown property ${shown} in ${where}; allowed: ${props.join(', ')}.`, range);
     }
     case 'type': {
       const written = text.slice(at.value.start, at.value.end).trim();

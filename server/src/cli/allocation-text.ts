@@ -1,0 +1,109 @@
+import type { AllocationModel, DeviceRow, MemorySegment } from '../core/model/allocation-types';
+import { formatBytes } from '../core/util/sizes';
+import { table } from './table';
+
+/** `partition-lint allocation FILE` as readable text: processors, memory, NUMA and device ownership. */
+export function formatAllocationText(m: AllocationModel): string {
+  const out: string[] = [];
+  const p = m.problems;
+  out.push(`Layout ${m.layout}: ${m.release.title} (${m.release.id}), ${m.hypervisorModel} hypervisor`);
+  out.push(`Problems: ${count(p.error, 'error')}, ${count(p.warning, 'warning')}, ${count(p.info, 'info')}${p.error + p.warning + p.info > 0 ? ' (run partition-lint check on the file for details)' : ''}`);
+  out.push('');
+
+  const lps = m.processors.hostLogicalProcessors;
+  out.push(`Processors: ${count(lps, 'logical processor')}`);
+  out.push(
+    ...table(
+      ['partition', 'role', 'parent', 'VPs', 'share of LPs', 'affinity'],
+      m.processors.partitions.map((x) => [x.name, x.role, x.parent ?? '', String(x.virtualProcessors), x.nested ? `nested in ${x.parent ?? '?'}` : percent(x.share), lpSet(x.affinity)]),
+      '  ',
+      ['l', 'l', 'l', 'r', 'r', 'l'],
+    ),
+  );
+  const ratio = m.processors.overcommitRatio;
+  out.push(
+    `  VP:LP ratio (VPs of the root's children per host LP): ${m.processors.childVirtualProcessors}:${lps} = ${ratioText(ratio)} (warning above ${m.processors.overcommitLimit})${ratio > m.processors.overcommitLimit ? '  OVERCOMMITTED' : ''}`,
+  );
+  out.push('');
+
+  const host = m.memory.host;
+  out.push(`Memory: ${formatBytes(host)} (${host.toLocaleString('en-US')} bytes)`);
+  out.push(
+    ...table(
+      ['owner', 'kind', 'memory', 'share', 'notes'],
+      m.memory.segments.map((s) => [s.owner, s.kind === 'hypervisor' ? 'reserve' : s.kind, formatBytes(s.bytes), host > 0 ? percent(s.bytes / host) : '-', segmentNote(s)]),
+      '  ',
+      ['l', 'l', 'r', 'r', 'l'],
+    ),
+  );
+  out.push(`  committed ${formatBytes(m.memory.committed)} of ${formatBytes(host)}${host > 0 ? ` (${percent(m.memory.committed / host)})` : ''}`);
+  if (m.memory.shortfall > 0) out.push(`  SHORT by ${formatBytes(m.memory.shortfall)}: the partitions need more memory than the host has`);
+  out.push(`  memory overcommit ratio (every dynamic child at its maximum): ${formatBytes(m.memory.committedAtMaximum)} / ${formatBytes(host)} = ${ratioText(m.memory.overcommitRatio)}`);
+  out.push('');
+
+  const n = m.numa;
+  out.push(
+    `NUMA: ${count(n.nodes, 'node')}, ${count(n.perNode.logicalProcessors, 'LP')} and ${formatBytes(n.perNode.memory)} per node; ${n.spanning ? 'partitions may span nodes' : 'spanning is off: each child must fit one node'}`,
+  );
+  if (n.partitions.length > 0) {
+    out.push(
+      ...table(
+        ['partition', 'VPs', 'memory (max)', 'fits one node'],
+        n.partitions.map((x) => [x.name, String(x.virtualProcessors), formatBytes(x.memory), x.fitsOneNode ? 'yes' : 'no']),
+        '  ',
+        ['l', 'r', 'r', 'l'],
+      ),
+    );
+  }
+  out.push('');
+
+  out.push(`Devices: ${m.devices.length}`);
+  if (m.devices.length > 0) {
+    out.push(
+      ...table(
+        ['device', 'class', 'address', 'owner', 'driver runs in', 'how'],
+        m.devices.map((d) => [d.id, d.class, d.address ?? '-', d.owner ?? '(none: no root)', d.driver === undefined ? '-' : `${d.driver} in ${d.driverRunsIn ?? '?'}`, how(d)]),
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** assigned / root by default / root (listed), then any synthetic classes the device backs. */
+export function how(d: DeviceRow): string {
+  const base = d.how === 'assigned' ? 'assigned' : d.how === 'root-listed' ? 'root (listed)' : 'root by default';
+  const conflict = d.listedBy.length > 1 ? `; also listed by ${d.listedBy.slice(1).join(', ')}` : '';
+  const backs = d.backs.map((b) => `; backs synthetic ${b.class} for ${b.partitions.join(', ')}`).join('');
+  return `${base}${conflict}${backs}`;
+}
+
+function segmentNote(s: MemorySegment): string {
+  if (s.dynamic) return `dynamic: startup counted, ${formatBytes(s.minimum ?? s.bytes)} to ${formatBytes(s.maximum ?? s.bytes)}`;
+  if (s.implicit) return 'implicit: what the reserve and the children leave';
+  return '';
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function ratioText(x: number): string {
+  return x.toFixed(2);
+}
+
+/** [0,1,2,3,8] -> "0-3, 8" */
+function lpSet(lps: readonly number[]): string {
+  const sorted = [...new Set(lps)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describeFsError } from './errors';
+import type { FileFailure } from './types';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
+import tinyglobby = require('tinyglobby');
+
+/** Turns the PATH arguments into the files to check (SPEC §6): files, folders, globs and `-`. */
+
+export const LAYOUT_SUFFIX = '.partition.yaml';
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+export type Target = { kind: 'file'; file: string } | { kind: 'stdin' };
+
+export interface Discovery {
+  /** in argument order, each file once */
+  targets: Target[];
+  /** a path that matches nothing or cannot be read */
+  problems: FileFailure[];
+}
+
+export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
+  const targets: Target[] = [];
+  const problems: FileFailure[] = [];
+  const seen = new Set<string>();
+  let stdin = false;
+  const add = (file: string): void => {
+    const key = path.resolve(cwd, file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ kind: 'file', file });
+  };
+
+  for (const p of paths) {
+    if (p === '-') {
+      if (!stdin) targets.push({ kind: 'stdin' });
+      stdin = true;
+      continue;
+    }
+    const abs = path.resolve(cwd, p);
+    let stat: fs.Stats | undefined;
+    let statError: unknown;
+    try {
+      stat = fs.statSync(abs);
+    } catch (e) {
+      statError = e;
+    }
+    if (stat?.isDirectory()) {
+      const found: string[] = [];
+      walk(abs, p, found, new Set(), problems);
+      if (found.length === 0) problems.push({ message: `no *${LAYOUT_SUFFIX} files in the folder ${p}` });
+      found.forEach(add);
+    } else if (stat) {
+      add(p);
+    } else if ((statError as NodeJS.ErrnoException).code === 'ENOENT' && isGlob(p)) {
+      const matches = await globFiles(p, cwd);
+      if (matches.length === 0) problems.push({ message: `no files match the pattern ${p}` });
+      matches.forEach(add);
+    } else if (isBrokenLink(abs)) {
+      // A dangling symbolic link: reading it reports the problem with the other files.
+      add(p);
+    } else {
+      problems.push({ file: p, message: `cannot read ${p}: ${describeFsError(statError)}` });
+    }
+  }
+  return { targets, problems };
+}
+
+/** Recursively collects `*.partition.yaml` under a folder, sorted, following links to folders once. */
+function walk(abs: string, shown: string, out: string[], visited: Set<string>, problems: FileFailure[]): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    real = abs;
+  }
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ message: `cannot read the folder ${shown}: ${describeFsError(e)}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const childAbs = path.join(abs, e.name);
+    const childShown = path.join(shown, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const s = fs.statSync(childAbs);
+        isDir = s.isDirectory();
+        isFile = !isDir;
+      } catch {
+        isFile = true; // a broken link with a layout's name: reported when it cannot be read
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_FOLDERS.has(e.name)) walk(childAbs, childShown, out, visited, problems);
+    } else if (isFile && e.name.endsWith(LAYOUT_SUFFIX)) {
+      out.push(childShown);
+    }
+  }
+}
+
+function isBrokenLink(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function isGlob(p: string): boolean {
+  return tinyglobby.isDynamicPattern(p);
+}
+
+async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const matches = await tinyglobby.glob(pattern, {
+    cwd,
+    absolute: path.isAbsolute(pattern),
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  // tinyglobby returns paths relative to cwd with forward slashes; show them the platform's way
+  return matches.map((m) => path.normalize(m)).sort();
+}

@@ -1,0 +1,211 @@
+import { CompletionItemKind, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range } from 'vscode-languageserver';
+import { RELEASE_TABLE, isReleaseId } from '../core/model/releases';
+import type { LayoutModel, Partition } from '../core/model/types';
+import type { Analysis } from './document-cache';
+import { deviceFacts, partitionFacts } from './facts';
+import { toOffset, toRange } from './positions';
+import { childSchema, documentationOf, isArraySchema, isObjectSchema, propertiesOf, schemaAt, typeLabel, valuesOf, type PropertyInfo, type SchemaStep } from './schema-nav';
+import { completionContext, YamlLines, type CompletionContext, type Step } from './yaml-context';
+
+/** Completion: keys and values from the schema; device ids, partition names and synthetic classes from the model. */
+export function completion(a: Analysis, params: CompletionParams, lastModel: LayoutModel | undefined, editRangeDefault = false): CompletionList | null {
+  const result = a.result;
+  if (!result) return null;
+  const offset = toOffset(a.doc, params.position);
+  const y = Object.assign(new YamlLines(result.parsed.text, result.parsed.lines), { uri: a.uri });
+  const ctx = completionContext(y, offset, (seq) => {
+    const items = schemaAt(schemaPath([...seq, { item: 0 }]));
+    return items !== undefined && isObjectSchema(items);
+  });
+  if (!ctx) return null;
+  const model = result.model ?? lastModel;
+  const range = toRange(a.doc, ctx.replace);
+  let items: CompletionItem[];
+  if (ctx.kind === 'key') items = keyItems(ctx, range);
+  else if (ctx.kind === 'value') items = valueItems(ctx, range, y, model);
+  else items = listItems(ctx, range, y, model);
+  if (!editRangeDefault) return { isIncomplete: false, items };
+  // The range is the same for every item: send it once (a list of a thousand devices stays small).
+  const slim = items.map(({ textEdit, ...item }): CompletionItem => {
+    const newText = textEdit && 'range' in textEdit ? textEdit.newText : item.label;
+    return newText === item.label ? item : { ...item, textEditText: newText };
+  });
+  return { isIncomplete: false, itemDefaults: { editRange: range }, items: slim };
+}
+
+type Lines = YamlLines & { uri: string };
+
+/** What completionItem/resolve needs to add the documentation of a device or partition item. */
+interface ResolveData {
+  uri: string;
+  kind: 'device' | 'partition';
+  name: string;
+}
+
+function isResolveData(v: unknown): v is ResolveData {
+  const d = v as Partial<ResolveData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && (d.kind === 'device' || d.kind === 'partition') && typeof d.name === 'string';
+}
+
+/** The uri an item to resolve belongs to (the server looks the document up). */
+export function resolveUri(item: CompletionItem): string | undefined {
+  return isResolveData(item.data) ? item.data.uri : undefined;
+}
+
+/**
+ * completionItem/resolve: device and partition items get their facts as documentation only when
+ * the editor shows them (a list of a thousand devices stays small).
+ */
+export function resolveCompletion(item: CompletionItem, model: LayoutModel | undefined): CompletionItem {
+  const data = item.data;
+  if (!model || !isResolveData(data)) return item;
+  const facts = data.kind === 'device' ? deviceFacts(model, data.name) : partitionFacts(model, model.partitionByName.get(data.name), data.name);
+  return { ...item, documentation: markdown(facts) };
+}
+
+function schemaPath(steps: Step[]): SchemaStep[] {
+  return steps.map((s) => (typeof s === 'string' ? s : 0));
+}
+
+const markdown = (value: string): { kind: 'markdown'; value: string } => ({ kind: MarkupKind.Markdown, value });
+const order = (tier: number, i: number): string => `${tier}${String(i).padStart(6, '0')}`;
+const triggerSuggest = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+function insertKey(p: PropertyInfo, indent: number): string {
+  const inner = ' '.repeat(indent + 2);
+  if (isArraySchema(p.schema)) {
+    const items = childSchema(p.schema, 0);
+    return items && isObjectSchema(items) ? `${p.key}:\n${inner}- ` : `${p.key}: `;
+  }
+  // Objects open a block below the key; `memory` (a size or an object) stays a scalar.
+  if (isObjectSchema(p.schema) && valuesOf(p.schema).length === 0 && !typeLabel(p.schema).includes('size')) return `${p.key}:\n${inner}`;
+  return `${p.key}: `;
+}
+
+function keyItems(ctx: Extract<CompletionContext, { kind: 'key' }>, range: Range): CompletionItem[] {
+  const schema = schemaAt(schemaPath(ctx.map));
+  if (!schema || !isObjectSchema(schema)) return [];
+  return propertiesOf(schema)
+    .filter((p) => !ctx.present.has(p.key))
+    .map((p, i): CompletionItem => {
+      const newText = insertKey(p, ctx.indent);
+      const type = typeLabel(p.schema);
+      const hasValues = valuesOf(p.schema).length > 0 || p.key === 'parent';
+      return {
+        label: p.key,
+        kind: CompletionItemKind.Property,
+        detail: `${type}${p.required ? `${type ? ' · ' : ''}required` : ''}`,
+        documentation: markdown(documentationOf(p.schema)),
+        sortText: order(p.required ? 0 : 1, i),
+        textEdit: { range, newText },
+        insertTextMode: InsertTextMode.asIs,
+        ...(hasValues && newText.endsWith(': ') ? { command: triggerSuggest } : {}),
+      };
+    });
+}
+
+function valueText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function valueItems(ctx: Extract<CompletionContext, { kind: 'value' }>, range: Range, y: Lines, model: LayoutModel | undefined): CompletionItem[] {
+  const path = schemaPath(ctx.path);
+  const key = path[path.length - 1];
+  const space = ctx.needsSpace ? ' ' : '';
+  if (path.length === 3 && path[0] === 'partitions' && key === 'parent') {
+    const self = ctx.item !== undefined ? y.itemValue(ctx.item, 'name') : undefined;
+    return model ? parentItems(y.uri, model, self, range, space) : [];
+  }
+  const schema = schemaAt(path);
+  if (!schema) return [];
+  const doc = documentationOf(schema);
+  return valuesOf(schema).map((v, i): CompletionItem => {
+    const text = valueText(v);
+    return {
+      label: text,
+      kind: typeof v === 'string' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
+      detail: key === 'release' && isReleaseId(v) ? RELEASE_TABLE[v].title : typeLabel(schema),
+      documentation: markdown(doc),
+      sortText: order(0, i),
+      textEdit: { range, newText: space + text },
+    };
+  });
+}
+
+/** Partitions that can host a child first: the root and children with virtualizationStack: true. */
+function parentItems(uri: string, model: LayoutModel, self: string | undefined, range: Range, space: string): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  model.partitions.forEach((p: Partition, i) => {
+    if (!p.name || p.name === self) return;
+    const canHost = p.isRoot || p.virtualizationStack;
+    out.push({
+      label: p.name,
+      kind: CompletionItemKind.Reference,
+      detail: p.isRoot ? 'the root partition' : canHost ? 'child with virtualizationStack: true (nested virtualization)' : 'child without virtualizationStack: cannot host partitions',
+      data: { uri, kind: 'partition', name: p.name } satisfies ResolveData,
+      sortText: order(canHost ? 0 : 1, i),
+      textEdit: { range, newText: space + p.name },
+    });
+  });
+  return out;
+}
+
+function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Range, y: Lines, model: LayoutModel | undefined): CompletionItem[] {
+  const path = schemaPath(ctx.seq);
+  const key = path[path.length - 1];
+  const inPartition = path.length === 3 && path[0] === 'partitions';
+  const present = new Set(ctx.present);
+  if (inPartition && key === 'devices') return model ? deviceItems(y.uri, model, present, range) : [];
+  if (inPartition && key === 'synthetic') return syntheticItems(model, ctx.item !== undefined ? y.itemValue(ctx.item, 'parent') : undefined, present, range);
+  const items = schemaAt([...path, 0]);
+  if (!items) return [];
+  const doc = documentationOf(items);
+  return valuesOf(items)
+    .filter((v) => !present.has(valueText(v)))
+    .map((v, i): CompletionItem => ({ label: valueText(v), kind: CompletionItemKind.EnumMember, documentation: markdown(doc), sortText: order(0, i), textEdit: { range, newText: valueText(v) } }));
+}
+
+/** Host devices not yet in the list; the ones no child has taken first. */
+function deviceItems(uri: string, model: LayoutModel, present: Set<string>, range: Range): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  let i = 0;
+  for (const [id, device] of model.host.deviceById) {
+    if (present.has(id)) continue;
+    const o = model.ownership.get(id);
+    const assigned = o?.how === 'assigned';
+    out.push({
+      label: id,
+      kind: CompletionItemKind.Reference,
+      detail: `${device.class} · ${assigned ? `assigned to ${o?.owner?.name ?? '?'}` : 'unassigned (the root owns it)'}`,
+      data: { uri, kind: 'device', name: id } satisfies ResolveData,
+      sortText: order(assigned ? 1 : 0, i++),
+      textEdit: { range, newText: id },
+    });
+  }
+  return out;
+}
+
+/** Synthetic classes; first those the parent (the root, usually) can back with a device it owns. */
+function syntheticItems(model: LayoutModel | undefined, parentName: string | undefined, present: Set<string>, range: Range): CompletionItem[] {
+  const items = schemaAt(['partitions', 0, 'synthetic', 0]);
+  if (!items) return [];
+  const parent = model ? (parentName ? model.partitionByName.get(parentName) : model.root) : undefined;
+  const doc = documentationOf(items);
+  return valuesOf(items)
+    .map(valueText)
+    .filter((cls) => !present.has(cls))
+    .map((cls, i): CompletionItem => {
+      const devices = parent && model ? [...model.ownership.values()].filter((o) => o.owner === parent && o.device.class === cls).map((o) => o.device.id) : [];
+      const relayed = parent !== undefined && !parent.isRoot && parent.synthetic.some((s) => s.value === cls);
+      const backed = devices.length > 0 || relayed;
+      const detail = !parent ? undefined : devices.length > 0 ? `served by ${parent.name} through ${devices.join(', ')}` : relayed ? `relayed by ${parent.name}` : `${parent.name} owns no ${cls} device to back it`;
+      return {
+        label: cls,
+        kind: CompletionItemKind.EnumMember,
+        ...(detail ? { detail } : {}),
+        documentation: markdown(doc),
+        sortText: order(backed ? 0 : 1, i),
+        textEdit: { range, newText: cls },
+      };
+    });
+}

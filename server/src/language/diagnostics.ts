@@ -1,0 +1,137 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../core/rules/docs-url';
+import type { Finding, Severity } from '../core/types';
+import { formatCount } from '../core/util/sizes';
+import type { Analysis, DocumentCache, RuleSeverities } from './document-cache';
+import { toRange } from './positions';
+
+export const DIAGNOSTIC_SOURCE = 'partition-lint';
+/** The code of the one diagnostic given for a text over the editor's size limit (not a rule of the CLI). */
+export const TOO_LARGE_CODE = 'file-too-large';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** A finding as an LSP diagnostic: same rule, range and message as the CLI, with a link to the rule's page. */
+export function toDiagnostic(f: Finding, doc: TextDocument): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(doc, f.range),
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.rule,
+    codeDescription: { href: ruleDocsUrl(f.rule) },
+    message: f.message,
+  };
+  if (f.related && f.related.length > 0) d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message }));
+  if (f.rule === 'unused-disable') d.tags = [DiagnosticTag.Unnecessary];
+  return d;
+}
+
+export function diagnosticsOf(a: Analysis): Diagnostic[] {
+  if (a.result) return a.result.findings.map((f) => toDiagnostic(f, a.doc));
+  const large = a.large;
+  if (!large) return [];
+  if (large.findings) return large.findings.map((f) => toDiagnostic(f, a.doc));
+  if (large.tooLarge === undefined && large.failure === undefined) return [];
+  const firstLine = a.doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const message =
+    large.tooLarge !== undefined
+      ? `This file has ${formatCount(large.chars)} characters; the editor checks layouts of up to ${formatCount(large.tooLarge)} characters: run partition-lint on it to check it.`
+      : `The editor could not check this file (${large.failure}): run partition-lint on it to check it.`;
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLine.length, 200) } },
+      severity: DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: TOO_LARGE_CODE,
+      message,
+    },
+  ];
+}
+
+/** What the scheduler needs from the server: kept small so the wiring stays in server.ts. */
+export interface DiagnosticsHost {
+  document(uri: string): TextDocument | undefined;
+  rulesFor(uri: string): Promise<RuleSeverities>;
+  publish(params: PublishDiagnosticsParams): void;
+  error(message: string): void;
+}
+
+/**
+ * Pushes diagnostics for open documents: at once on open, debounced on change (a newer version
+ * cancels a pending run, and a run whose version is no longer current publishes nothing), and an
+ * empty list on close.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly host: DiagnosticsHost,
+    private readonly cache: DocumentCache,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** The content of an open document changed (its first version is its opening). */
+  changed(doc: TextDocument): void {
+    // A large version still being checked in a worker is out of date now: stop it.
+    this.cache.cancel(doc.uri);
+    const first = !this.seen.has(doc.uri);
+    this.seen.add(doc.uri);
+    this.schedule(doc.uri, first ? 0 : this.debounceMs);
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.seen.delete(uri);
+    this.cache.forget(uri);
+    this.host.publish({ uri, diagnostics: [] });
+  }
+
+  /** Settings or a config file changed: check every open document again. */
+  revalidate(uris: Iterable<string>): void {
+    for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    this.cancel(uri);
+    const timer = setTimeout(() => {
+      if (this.timers.get(uri) === timer) this.timers.delete(uri);
+      void this.run(uri);
+    }, delay);
+    this.timers.set(uri, timer);
+  }
+
+  private async run(uri: string): Promise<void> {
+    try {
+      const doc = this.host.document(uri);
+      if (!doc) return;
+      const version = doc.version;
+      const rules = await this.host.rulesFor(uri);
+      const current = this.host.document(uri);
+      // A newer version arrived while the settings were read: its own run publishes.
+      if (!current || current.version !== version || this.timers.has(uri)) return;
+      const analysis = await this.cache.check(current, rules);
+      // Cancelled by a newer version, or the document changed or closed during a worker's check.
+      if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
+      this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });
+    } catch (e) {
+      this.host.error(`partition-lint: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+}

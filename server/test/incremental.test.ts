@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { allocationModel } from '../src/core/model/allocation';
+import { revalidate, validate, type ValidateResult } from '../src/core/validate';
+import { generateLayout } from './generate-layout';
+import { fixture, fixturesDir, layoutFiles } from './support';
+
+/** revalidate() re-parses only the list entry an edit touched, and must give exactly what validate() gives. */
+
+function same(incremental: ValidateResult, text: string): void {
+  const full = validate(text);
+  assert.deepEqual(incremental.findings, full.findings);
+  assert.equal(incremental.model === undefined, full.model === undefined);
+  if (incremental.model && full.model) {
+    assert.deepEqual(allocationModel(incremental.model, incremental.findings, incremental.parsed.lines), allocationModel(full.model, full.findings, full.parsed.lines));
+  }
+}
+
+const replaceAt = (text: string, needle: string, by: string, from = 0): string => {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, `"${needle}" not found`);
+  return text.slice(0, i) + by + text.slice(i + needle.length);
+};
+
+describe('incremental re-validation', () => {
+  const base = generateLayout(30);
+
+  it('an edit inside one partition re-uses the document and matches a full validation', () => {
+    const prev = validate(base);
+    const doc = prev.parsed.doc;
+    const next = replaceAt(base, 'virtualProcessors: 2', 'virtualProcessors: 4096', base.indexOf('name: vm17'));
+    const result = revalidate(prev, next);
+    assert.equal(result.parsed.doc, doc, 'the fast path was not taken');
+    same(result, next);
+    assert.ok(result.findings.some((f) => f.rule === 'vp-limit'));
+  });
+
+  it('edits in a device entry and in the last partition take the fast path too', () => {
+    let prev = validate(base);
+    let text = replaceAt(base, 'driver: mlx5', 'driver: mlx5_core', base.indexOf('id: vf3'));
+    let doc = prev.parsed.doc;
+    prev = revalidate(prev, text);
+    assert.equal(prev.parsed.doc, doc);
+    same(prev, text);
+    text = replaceAt(text, 'memory: 2GiB', 'memory: 3GiB', text.lastIndexOf('name: vm29'));
+    doc = prev.parsed.doc;
+    prev = revalidate(prev, text);
+    assert.equal(prev.parsed.doc, doc);
+    same(prev, text);
+  });
+
+  it('falls back to a full parse where parts cannot be re-used, with the same results', () => {
+    const cases: Array<(t: string) => string> = [
+      (t) => replaceAt(t, 'name: bench-30', 'name: bench-31'), // the header
+      (t) => replaceAt(t, '  - name: vm5\n', '    - name: vm5\n'), // an entry re-indented
+      (t) => replaceAt(t, '    memory: 2GiB\n', '    memory: 2GiB\n  - name: extra\n', t.indexOf('name: vm7')), // a new entry
+      (t) => replaceAt(t, 'memory: 2GiB', 'memory: [2GiB', t.indexOf('name: vm9')), // a syntax error
+      (t) => replaceAt(t, 'memory: 2GiB', 'memory: &m 2GiB', t.indexOf('name: vm9')), // an anchor
+      (t) => `${t}\nextra: 1\n`, // a key after the last entry
+    ];
+    for (const edit of cases) {
+      const prev = validate(base);
+      const next = edit(base);
+      same(revalidate(prev, next), next);
+    }
+  });
+
+  it('property: any edit, applied in sequence, gives what a full validation gives', function () {
+    this.timeout(120_000);
+    const originals = [base, ...layoutFiles(path.join(fixturesDir, 'valid')).map((f) => fixture(...path.relative(fixturesDir, path.resolve(f)).split(path.sep)))];
+    const tokens = ['2', '9', 'x', ' ', '\n', ':', '- ', '#', 'GiB', 'KB', 'root', 'vf1', '"', '[', ']', '&a ', '*a', '\t', 'parent: vm1\n    '];
+    fc.assert(
+      fc.property(fc.nat(originals.length - 1), fc.array(fc.record({ at: fc.nat(), del: fc.nat(6), ins: fc.constantFrom(...tokens) }), { minLength: 1, maxLength: 6 }), (which, edits) => {
+        let text = originals[which];
+        let result = validate(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+          result = revalidate(result, text);
+          same(result, text);
+        }
+      }),
+      { numRuns: 150, seed: 424242 },
+    );
+  });
+
+  it('property: value edits inside entries take the fast path and match a full validation', function () {
+    this.timeout(120_000);
+    const values = ['1', '64', '4096', 'vm3', 'root', 'vf2', 'gpu', 'storage', '0000:00:00.0', 'x', ''];
+    fc.assert(
+      fc.property(fc.array(fc.record({ entry: fc.nat(29), field: fc.constantFrom('virtualProcessors: ', 'memory: ', 'parent: ', 'devices: [', 'synthetic: [', 'os: '), value: fc.constantFrom(...values) }), { minLength: 1, maxLength: 8 }), (edits) => {
+        let text = base;
+        let result = validate(text);
+        let fast = 0;
+        for (const e of edits) {
+          const from = text.indexOf(`name: vm${e.entry}\n`);
+          const at = text.indexOf(e.field, from) + e.field.length;
+          const end = text.slice(at).search(/[\],\n]/) + at;
+          text = text.slice(0, at) + e.value + text.slice(end);
+          const doc = result.parsed.doc;
+          result = revalidate(result, text);
+          if (doc && result.parsed.doc === doc) fast++;
+          same(result, text);
+        }
+        return fast > 0 || edits.length === 0;
+      }),
+      { numRuns: 100, seed: 77 },
+    );
+  });
+});
+

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient, markers } from './lsp-harness';
+import { fixturesDir } from './support';
+
+/** Completion over a real connection, at the caret markers of test-fixtures/completion/*. */
+describe('LSP completion over a real stdio connection', function () {
+  let client: LspClient;
+  const docs = new Map<string, { uri: string; doc: TextDocument; at: Map<string, number> }>();
+
+  before(async () => {
+    client = await LspClient.start();
+    const dir = path.join(fixturesDir, 'completion');
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.partition.yaml'))) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const uri = `untitled:completion/${name}`;
+      await client.open(uri, text);
+      await client.waitForDiagnostics(uri);
+      for (const [label, offset] of markers(text)) docs.set(label, { uri, doc: TextDocument.create(uri, 'partition-yaml', 1, text), at: new Map([[label, offset]]) });
+    }
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  /** The items at a marker, in the order the editor shows them (sortText, then label). */
+  async function itemsAt(label: string): Promise<{ items: CompletionItem[]; doc: TextDocument; offset: number }> {
+    const d = docs.get(label);
+    assert.ok(d, `no marker ${label}`);
+    const offset = d.at.get(label)!;
+    const result = await client.completion(d.uri, d.doc.positionAt(offset));
+    const items = Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+    items.sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
+    return { items, doc: d.doc, offset };
+  }
+  const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
+  const edit = (i: CompletionItem): TextEdit => i.textEdit as TextEdit;
+
+  it('keys of a partition: only those not yet written, required ones first, while the YAML does not parse', async () => {
+    const { items, doc, offset } = await itemsAt('partition-key');
+    assert.deepEqual(labels(items), ['virtualProcessors', 'generation', 'guest', 'processorAffinity', 'devices', 'virtualizationStack', 'mmioSpace']);
+    const vp = items[0];
+    assert.equal(vp.detail, 'integer ≥ 1 · required');
+    assert.match((vp.documentation as { value: string }).value, /^Number of virtual processors\./);
+    // Replaces the typed "vi" with the key and its colon.
+    assert.deepEqual(edit(vp), { range: { start: doc.positionAt(offset - 2), end: doc.positionAt(offset) }, newText: 'virtualProcessors: ' });
+    const guest = items.find((i) => i.label === 'guest')!;
+    assert.equal(edit(guest).newText, 'guest:\n      ');
+  });
+
+  it('top-level keys: the ones missing', async () => {
+    const { items } = await itemsAt('top-key');
+    assert.deepEqual(labels(items), ['hypervisor', 'host']);
+    assert.equal(edit(items[1]).newText, 'host:\n  ');
+  });
+
+  it('keys of a new device after "- "', async () => {
+    const { items } = await itemsAt('device-item-key');
+    assert.deepEqual(labels(items), ['id', 'class', 'address', 'driver', 'assignable', 'iommuGroup', 'mmio']);
+  });
+
+  it('enum values with their documentation: releases', async () => {
+    const { items } = await itemsAt('release');
+    assert.deepEqual(labels(items), ['ws2008', 'ws2008r2', 'ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025']);
+    assert.equal(items[4].detail, 'Windows Server 2016');
+    // The cursor is right after "release:": the value gets its space.
+    assert.equal(edit(items[7]).newText, ' ws2025');
+    assert.match((items[0].documentation as { value: string }).value, /The Hyper-V release whose limits and features apply/);
+  });
+
+  it('enum values: generation 1 or 2', async () => {
+    const { items } = await itemsAt('generation');
+    assert.deepEqual(labels(items), ['1', '2']);
+  });
+
+  it('parent: partitions that can host a child first, never the partition itself', async () => {
+    const { items } = await itemsAt('parent');
+    assert.deepEqual(labels(items), ['root', 'lab', 'render01']);
+    assert.equal(items[0].detail, 'the root partition');
+    assert.equal(items[1].detail, 'child with virtualizationStack: true (nested virtualization)');
+    assert.equal(items[2].detail, 'child without virtualizationStack: cannot host partitions');
+  });
+
+  it('devices in a flow list: unassigned devices first, listed ones left out', async () => {
+    const { items } = await itemsAt('devices-flow');
+    assert.deepEqual(labels(items), ['nic0', 'nic1', 'disk0', 'acpi', 'gpu1']);
+    assert.equal(items[0].detail, 'network · unassigned (the root owns it)');
+    assert.equal(items[4].detail, 'gpu · assigned to render01');
+  });
+
+  it('a device item gets its facts as documentation when the editor resolves it', async () => {
+    const { items } = await itemsAt('devices-flow');
+    assert.equal(items[0].documentation, undefined);
+    const resolved = await client.resolve(items[0]);
+    assert.equal((resolved.documentation as { value: string }).value.split('\n\n').slice(0, 2).join('\n\n'), '**nic0** — network device\n\nOwner: **root**, the root, by default: no child lists it.');
+    const parent = (await itemsAt('parent')).items[1];
+    assert.match(((await client.resolve(parent)).documentation as { value: string }).value, /^\*\*lab\*\* — child partition of \*\*root\*\*, generation 2, runs its own virtualization stack/);
+  });
+
+  it('a client that takes one edit range for all items gets it once', async () => {
+    const slim = await LspClient.start({ editRangeDefault: true });
+    try {
+      const d = docs.get('release')!;
+      await slim.open(d.uri, d.doc.getText());
+      await slim.waitForDiagnostics(d.uri);
+      const offset = d.at.get('release')!;
+      const list = (await slim.completion(d.uri, d.doc.positionAt(offset))) as CompletionList;
+      assert.deepEqual(list.itemDefaults, { editRange: { start: d.doc.positionAt(offset), end: d.doc.positionAt(offset) } });
+      assert.deepEqual(list.items.map((i) => [i.label, i.textEditText, i.textEdit]), ['ws2008', 'ws2008r2', 'ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025'].map((r) => [r, ` ${r}`, undefined]));
+    } finally {
+      await slim.stop();
+    }
+  });
+
+  it('devices in a block list: the typed prefix is replaced', async () => {
+    const { items, doc, offset } = await itemsAt('devices-block');
+    assert.deepEqual(labels(items), ['nic0', 'nic1', 'disk0', 'acpi', 'gpu0']);
+    assert.deepEqual(edit(items[0]).range, { start: doc.positionAt(offset - 1), end: doc.positionAt(offset) });
+  });
+
+  it('synthetic classes: those the parent can back first', async () => {
+    const { items } = await itemsAt('synthetic-flow');
+    assert.deepEqual(labels(items), ['network', 'gpu', 'usb', 'serial', 'audio']);
+    assert.equal(items[0].detail, 'served by root through nic0, nic1');
+    assert.equal(items[2].detail, 'root owns no usb device to back it');
+    // gpu0 is assigned to web01 and gpu1 to render01: the root owns no gpu either.
+    assert.equal(items[1].detail, 'root owns no gpu device to back it');
+  });
+
+  it('nothing to complete inside a comment', async () => {
+    const d = docs.get('release')!;
+    assert.equal(await client.completion(d.uri, { line: 0, character: 5 }), null);
+  });
+});

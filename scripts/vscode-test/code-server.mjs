@@ -34,8 +34,10 @@ export function sandbox(root) {
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'window.commandCenter': false,
     'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false,
   };
   mkdirSync(path.join(s.userData, 'User'), { recursive: true });
   writeFileSync(path.join(s.userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);

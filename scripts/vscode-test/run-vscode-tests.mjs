@@ -11,7 +11,7 @@
 // Every process it starts runs in its own process group and is killed at the end, on failure, on
 // timeout and on SIGINT/SIGTERM. The last line is `N passed, N failed`; the exit code is 0 only
 // when nothing failed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -172,7 +172,7 @@ async function runSuite(browser, codeServer, s) {
   let suiteSource;
   const { exit, context } = await runSuiteInWorkbench(browser, codeServer, {
     folder: s.workspace,
-    developmentPath: options.installed ? undefined : repoRoot,
+    developmentPath: options.installed ? testHost(s) : repoRoot,
     testsPath: path.join(repoRoot, 'client', 'out', 'src', 'test', 'suite', 'index.js'),
     logFile,
     onLine: (line, source) => {
@@ -192,6 +192,19 @@ async function runSuite(browser, codeServer, s) {
   const exitCode = await exit;
   await context.close().catch(() => undefined);
   return { exitCode, result };
+}
+
+/**
+ * An empty extension to pass as the development path in --installed mode: VS Code runs an
+ * extensionTestsPath only in extension development mode, and the extension under test must be the
+ * installed one, not the checkout.
+ */
+function testHost(s) {
+  const dir = path.join(s.root, 'test-host');
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'partition-layout-test-host', publisher: 'partition-layout-tests', version: '0.0.0', engines: { vscode: '^1.90.0' } };
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return dir;
 }
 
 function readdirFor(dir, id) {

@@ -1,7 +1,7 @@
 // One test that uses the VS Code workbench in chromium as a person would: open a layout with Quick
 // Open, open the Problems panel and read its rows, open the allocation preview from the editor's
 // title bar, and take the screenshots the README shows (docs/images/vscode-*.png).
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './install-code-server.mjs';
 import { poll } from './processes.mjs';
@@ -12,15 +12,19 @@ const FILE = 'gpu-lab.partition.yaml';
 
 /** Resolves with a one-line summary; throws on the first thing a user would see go wrong. */
 export async function runUiTest(browser, codeServer, s, { developmentPath, screenshots }) {
-  copyFileSync(FIXTURE, path.join(s.workspace, FILE));
+  // a folder of its own: the suite's workspace holds other layouts, whose problems the panel would list too
+  const folder = path.join(s.root, 'ui-workspace', 'gpu-lab');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(FIXTURE, path.join(folder, FILE));
   const expected = JSON.parse(readFileSync(FIXTURE.replace(/\.partition\.yaml$/, '.expected.json'), 'utf8'));
   const partitions = [...readFileSync(FIXTURE, 'utf8').matchAll(/^ {2}- name: (\S+)$/gm)].map((m) => m[1]);
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let page;
   try {
-    const page = await context.newPage();
+    page = await context.newPage();
     const payload = developmentPath ? [['extensionDevelopmentPath', remoteUri(codeServer, developmentPath)], ['skipWelcome', 'true']] : [['skipWelcome', 'true']];
-    await page.goto(workbenchUrl(codeServer, s.workspace, payload));
+    await page.goto(workbenchUrl(codeServer, folder, payload));
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).waitFor({ timeout: 60_000 });
 
@@ -37,30 +41,33 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
 
     // the Problems panel (Ctrl+Shift+M), one row per diagnostic
     await page.keyboard.press('Control+Shift+M');
-    const markerRows = page.locator('.markers-panel .monaco-list-row:has(.marker-message-details)');
+    const markerRows = page.locator('.markers-panel .monaco-list-row:has(.marker-code)');
     const want = expected.map((d) => `${d.rule}@${d.line}`).sort();
     let seen = [];
     await poll(
       `the Problems panel to list ${want.join(', ')}`,
       async () => {
-        seen = (await markerRows.evaluateAll((rows) => rows.map((r) => r.textContent ?? ''))).map(problemRow).sort();
+        seen = (await markerRows.evaluateAll((rows) => rows.map((r) => `${r.querySelector('.marker-code')?.textContent}@${/\[Ln (\d+),/.exec(r.querySelector('.marker-line')?.textContent ?? '')?.[1]}`))).sort();
         return JSON.stringify(seen) === JSON.stringify(want);
       },
       { timeoutMs: 30_000 },
     ).catch((error) => {
       throw new Error(`${error.message}; the panel shows: ${seen.join(', ') || 'nothing'}`);
     });
-    const severities = await page.locator('.markers-panel .monaco-list-row .marker-icon').evaluateAll((icons) => icons.map((i) => i.className));
-    for (const severity of ['error', 'warning', 'info']) {
-      if (!severities.some((c) => c.includes(`codicon-${severity}`))) throw new Error(`no ${severity} icon in the Problems panel: ${severities.join(' | ')}`);
-    }
+    // each row's icon shows the diagnostic's severity
+    const icons = (await markerRows.evaluateAll((rows) => rows.map((r) => `${r.querySelector('.marker-code')?.textContent}@${r.querySelector('.marker-icon')?.className}`))).sort();
+    const severityClass = { error: 'error', warning: 'warning', info: 'info' };
+    const wantIcons = expected.map((d) => `${d.rule}@marker-icon ${severityClass[d.severity]}`).sort();
+    if (JSON.stringify(icons) !== JSON.stringify(wantIcons)) throw new Error(`severity icons in the Problems panel: ${icons.join(', ')}; expected ${wantIcons.join(', ')}`);
     // put the cursor on the error, as a reader of the panel would
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'device-single-owner' }).click();
     await page.locator('.markers-panel .monaco-list-row.focused', { hasText: 'device-single-owner' }).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'vscode-problems.png') });
 
     // the preview, from the editor title bar's button
-    await page.keyboard.press('Control+J'); // hide the panel: the preview gets the height
+    // hide the panel and the side bar: the preview gets the room
+    await page.keyboard.press('Control+J');
+    await page.keyboard.press('Control+B');
     await page.locator('.editor-actions .action-label[aria-label^="Open Allocation Preview"]').click();
     await page.locator(`.tabs-container .tab[aria-label^="Allocation: ${FILE}"]`).waitFor();
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -83,14 +90,11 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
     if (problems !== counts) throw new Error(`the preview's problem count reads "${problems}", expected "${counts}"`);
     await page.screenshot({ path: path.join(screenshots, 'vscode-preview.png') });
     return `${seen.length} problem rows, preview of ${drawn.length} partitions; screenshots in ${path.relative(repoRoot, screenshots) || screenshots}`;
+  } catch (error) {
+    // what the workbench showed when it went wrong, beside the run's logs
+    await page?.screenshot({ path: path.join(s.logs, 'ui-test-failure.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await context.close().catch(() => undefined);
   }
-}
-
-/** "rule@line" from a Problems row's text, e.g. `Device "gpu0" … partition-lint(device-single-owner) [Ln 80, Col 21]`. */
-function problemRow(text) {
-  const rule = /partition-lint\(([a-z0-9-]+)\)/.exec(text)?.[1] ?? '?';
-  const line = /\[Ln (\d+), Col \d+\]/.exec(text)?.[1] ?? '?';
-  return `${rule}@${line}`;
 }

@@ -198,10 +198,13 @@ export async function closeAllEditors(): Promise<void> {
  */
 export async function serverProblems(document: vscode.TextDocument): Promise<{ error: number; warning: number; info: number }> {
   const { client } = await api();
-  // from the server's tsc output: a static relative import would not resolve from client/out
+  // The method name from the server's tsc output (a static relative import would not resolve from
+  // client/out); sent by name, because the extension's bundle has its own copy of the protocol
+  // library and a RequestType object of this copy would not match its parameter structures.
   const { allocationRequest } = createRequire(__filename)(path.join(repoRoot, 'server', 'out', 'src', 'protocol.js')) as typeof Protocol;
   const result = await waitFor(`the server's validation of ${path.basename(document.uri.fsPath)} version ${document.version}`, async () => {
-    const r = await client.sendRequest(allocationRequest, { uri: document.uri.toString() });
+    const params: Protocol.AllocationParams = { uri: document.uri.toString() };
+    const r = await client.sendRequest<Protocol.AllocationResult | null>(allocationRequest.method, params);
     return r && r.version === document.version ? r : undefined;
   });
   return result.problems;

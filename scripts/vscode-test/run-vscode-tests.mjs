@@ -11,7 +11,7 @@
 // Every process it starts runs in its own process group and is killed at the end, on failure, on
 // timeout and on SIGINT/SIGTERM. The last line is `N passed, N failed`; the exit code is 0 only
 // when nothing failed.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -119,7 +119,7 @@ async function runAll(install, s) {
     const vsix = path.resolve(options.vsix);
     try {
       const files = await checkVsixContents(vsix);
-      pass('.vsix contains what the extension needs and no tests, fixtures, sources or source maps', `${files.length} files`);
+      pass('.vsix contains what the extension needs and no tests, fixtures, sources or source maps', `${files.length} files, ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
     } catch (error) {
       fail('.vsix contents', error);
     }
@@ -137,11 +137,14 @@ async function runAll(install, s) {
     suiteEnv.PARTITION_LAYOUT_TEST_DEVELOPMENT_PATH = repoRoot;
   }
 
+  // the suite writes its counts here too (the log line is the fallback)
+  suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE = path.join(s.logs, 'suite-result.json');
   const codeServer = await startCodeServer(install, s, { env: suiteEnv });
   console.log(`vscode-test: code-server (VS Code ${vscodeVersion(install)}) at ${codeServer.url}`);
   const { browser } = await launchBrowser(s);
 
   const suite = await runSuite(browser, codeServer, s);
+  if (existsSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE)) suite.result = JSON.parse(readFileSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE, 'utf8'));
   if (!suite.result) {
     fail('the VS Code suite reported its results', new Error(`no result line from the suite (exit code ${suite.exitCode}); logs in ${path.join(cacheDir, 'last-run')}`));
   } else {

@@ -3,8 +3,10 @@
  * (the `extensionTestsPath`) and awaits `run()`; a rejection makes the test run's exit code 1.
  * Used by scripts/vscode-test/run-vscode-tests.mjs (code-server) and run-electron.mjs (desktop).
  * Each result goes to the console as a line; the last line carries the counts and the measured
- * activation time as JSON after RESULT_MARKER, which the runner reads.
+ * activation time as JSON after RESULT_MARKER, which the runner reads. The same JSON is written to
+ * the file PARTITION_LAYOUT_TEST_RESULT_FILE names, when set (run-electron.mjs reads it).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { log, metrics } from './support';
@@ -34,7 +36,10 @@ class LogReporter extends Mocha.reporters.Base {
     runner.once(EVENT_RUN_END, () => {
       const stats = this.stats;
       log(`${stats.passes} passed, ${stats.failures} failed`);
-      console.log(`${RESULT_MARKER} ${JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending, ...metrics })}`);
+      const result = JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending, ...metrics });
+      console.log(`${RESULT_MARKER} ${result}`);
+      const file = process.env.PARTITION_LAYOUT_TEST_RESULT_FILE;
+      if (file) fs.writeFileSync(file, `${result}\n`);
     });
   }
 }

@@ -37,25 +37,25 @@ export function codeServerPaths(dir = cacheDir) {
 export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
   const p = codeServerPaths();
   if (existsSync(p.nodeMarker) && existsSync(p.node)) {
-    log(`vscode-test: node 24 present (${path.relative(repoRoot, p.node)})`);
+    log(`vscode-test: node 24 present (${shown(p.node)})`);
   } else {
-    log(`vscode-test: installing ${NODE_PACKAGE} into ${path.relative(repoRoot, path.dirname(p.nodeMarker))} (about 190 MB, once)`);
-    npm(['install', '--prefix', path.dirname(p.nodeMarker), NODE_PACKAGE], process.env);
+    log(`vscode-test: installing ${NODE_PACKAGE} into ${shown(path.dirname(p.nodeMarker))} (about 190 MB, once)`);
+    npm(['install', '--prefix', path.dirname(p.nodeMarker), '--no-audit', '--no-fund', NODE_PACKAGE], cleanEnv());
     if (!existsSync(p.node)) throw new Error(`npm installed ${NODE_PACKAGE} but ${p.node} is missing`);
     writeFileSync(p.nodeMarker, `${new Date().toISOString()}\n`);
   }
 
   if (existsSync(p.codeServerMarker) && existsSync(p.entry)) {
-    log(`vscode-test: code-server present (${path.relative(repoRoot, p.codeServer)})`);
+    log(`vscode-test: code-server present (${shown(p.codeServer)})`);
   } else {
     const prefix = path.dirname(p.codeServerMarker);
-    log(`vscode-test: installing ${CODE_SERVER_PACKAGE} into ${path.relative(repoRoot, prefix)} with node 24 (about 620 MB, 1-5 minutes, once)`);
+    log(`vscode-test: installing ${CODE_SERVER_PACKAGE} into ${shown(prefix)} with node 24 (about 620 MB, 1-5 minutes, once)`);
     mkdirSync(prefix, { recursive: true });
     rmSync(p.codeServerMarker, { force: true });
     // code-server's postinstall builds native modules (kerberos needs libkrb5-dev) with node-gyp; the
     // headers must be node 24's, whatever nodedir the user's npmrc names.
     const env = {
-      ...process.env,
+      ...cleanEnv(),
       PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: p.nodeHome,
     };
@@ -64,6 +64,17 @@ export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
     writeFileSync(p.codeServerMarker, `${new Date().toISOString()}\n`);
   }
   return p;
+}
+
+/** A path as the messages show it: relative inside the checkout, else absolute. */
+function shown(file) {
+  const relative = path.relative(repoRoot, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** The environment without the npm_* variables of an enclosing `npm run` (its prefix, its scripts' settings). */
+function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 function npm(args, env) {
@@ -81,7 +92,7 @@ function npm(args, env) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const p = ensureCodeServer();
-    console.log(`vscode-test: ready: ${path.relative(repoRoot, p.entry)} on ${path.relative(repoRoot, p.node)}`);
+    console.log(`vscode-test: ready: ${shown(p.entry)} on ${shown(p.node)}`);
   } catch (error) {
     console.error(`vscode-test: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -67,7 +67,7 @@ export function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
 }
 
 /** A path as the messages show it: relative inside the checkout, else absolute. */
-function shown(file) {
+export function shown(file) {
   const relative = path.relative(repoRoot, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -3,7 +3,7 @@
 // title bar, and take the screenshots the README shows (docs/images/vscode-*.png).
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from './install-code-server.mjs';
+import { repoRoot, shown } from './install-code-server.mjs';
 import { poll } from './processes.mjs';
 import { remoteUri, workbenchUrl } from './workbench.mjs';
 
@@ -89,7 +89,7 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
     const counts = `Problems: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     if (problems !== counts) throw new Error(`the preview's problem count reads "${problems}", expected "${counts}"`);
     await page.screenshot({ path: path.join(screenshots, 'vscode-preview.png') });
-    return `${seen.length} problem rows, preview of ${drawn.length} partitions; screenshots in ${path.relative(repoRoot, screenshots) || screenshots}`;
+    return `${seen.length} problem rows, preview of ${drawn.length} partitions; screenshots in ${shown(screenshots)}`;
   } catch (error) {
     // what the workbench showed when it went wrong, beside the run's logs
     await page?.screenshot({ path: path.join(s.logs, 'ui-test-failure.png') }).catch(() => undefined);

@@ -1,4 +1,63 @@
-/** Language-server figures: filled in when the server lands (issue 3). */
-export async function measureLsp() {
-  return undefined;
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import { median } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The language server over real stdio (the test harness's LSP client), with the debounce set to 0:
+ * didChange → publishDiagnostics for a change that needs a full parse (the header) and for a one-line
+ * edit inside a partition, hover and completion at a device reference near the end, resident memory.
+ */
+export async function measureLsp(root, text, runs) {
+  const { LspClient } = require('../server/out/test/lsp-harness.js');
+  const P = require('vscode-languageserver-protocol');
+  const client = await LspClient.start({ initializationOptions: { debounceMs: 0 } });
+  try {
+    const uri = 'file:///bench/bench.partition.yaml';
+    let version = 1;
+    let current = text;
+    let from = client.mark();
+    await client.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'partition-yaml', version, text } });
+    await client.waitForDiagnostics(uri, (p) => p.version === version, from);
+
+    const change = async (next) => {
+      version++;
+      current = next;
+      from = client.mark();
+      const t0 = process.hrtime.bigint();
+      await client.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: next }] });
+      await client.waitForDiagnostics(uri, (p) => p.version === version, from);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    const full = [];
+    for (let i = 0; i < runs; i++) full.push(await change(current.replace(/^name: .*$/m, `name: bench-${version}`)));
+    const at = current.lastIndexOf('virtualProcessors: ');
+    const edits = [];
+    for (let i = 0; i < runs; i++) {
+      const n = 2 + (i % 3);
+      edits.push(await change(`${current.slice(0, at)}virtualProcessors: ${n}${current.slice(current.indexOf('\n', at))}`));
+    }
+
+    const refAt = current.lastIndexOf('devices: [vf') + 'devices: [vf'.length;
+    const before = current.slice(0, refAt);
+    const position = { line: before.split('\n').length - 1, character: refAt - before.lastIndexOf('\n') - 1 };
+    const timeRequest = async (type) => {
+      const times = [];
+      for (let i = 0; i < runs + 1; i++) {
+        const t0 = process.hrtime.bigint();
+        await client.conn.sendRequest(type, { textDocument: { uri }, position });
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      return median(times.slice(1));
+    };
+    const hover = await timeRequest(P.HoverRequest.type);
+    const completion = await timeRequest(P.CompletionRequest.type);
+    const status = fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+    const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { change: median(full), edit: median(edits), hover, completion, rssMiB: rssKiB / 1024 };
+  } finally {
+    await client.stop?.();
+    client.child.kill();
+  }
 }

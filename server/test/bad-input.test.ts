@@ -186,6 +186,17 @@ describe('bad input (SPEC §9)', () => {
     }
   });
 
+  it('deep nesting is refused before parsing, the same way every time; brackets in quotes or comments are not nesting', () => {
+    const flow = `layout: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const runs = [1, 2, 3].map(() => only(flow));
+    for (const f of runs) assert.deepEqual(f, runs[0]);
+    assert.equal(runs[0].length, 1);
+    assert.deepEqual(at(flow, runs[0][0]), { line: 1, column: 265, text: '[' });
+    assert.match(runs[0][0].message, /nest more than 256 levels/);
+    const quoted = `layout: v1\nname: "${'['.repeat(300)}" # ${'{'.repeat(300)}\n`;
+    assert.ok(!only(quoted).some((f) => f.rule === 'yaml-syntax'));
+  });
+
   it('numbers where strings belong: a type error naming the key, quoting the source text', () => {
     const text = fixture('bad-input', 'numbers-for-strings.partition.yaml');
     const f = only(text);

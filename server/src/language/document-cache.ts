@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LayoutModel } from '../core/model/types';
 import type { Finding, SeveritySetting } from '../core/types';
-import { validate, type ValidateResult } from '../core/validate';
+import { revalidate, validate, type ValidateResult } from '../core/validate';
 import type { BackgroundValidator } from './background-validation';
 
 export type RuleSeverities = Readonly<Record<string, SeveritySetting>>;
@@ -69,7 +69,7 @@ export class DocumentCache {
     const effective = rules ?? this.latest.get(doc.uri)?.rules ?? {};
     const chars = doc.getText().length;
     if (chars > this.limits.mainThreadChars) return { uri: doc.uri, version: doc.version, doc, rules: effective, large: { chars }, elapsedMs: 0 };
-    return this.keep(this.analyse(doc, effective));
+    return this.keep(this.analyse(doc, effective, this.latest.get(doc.uri)));
   }
 
   /**
@@ -119,9 +119,15 @@ export class DocumentCache {
     return analysis;
   }
 
-  private analyse(doc: TextDocument, rules: RuleSeverities): Analysis {
+  /**
+   * Validates one version. With the analysis of an earlier version of the same open document, only
+   * the list entry an edit touched is parsed again (revalidate() gives the same result as validate());
+   * that earlier analysis is then stale and is replaced in the cache by this one.
+   */
+  private analyse(doc: TextDocument, rules: RuleSeverities, previous?: Analysis): Analysis {
     const started = performance.now();
-    const result = validate(doc.getText(), { rules });
+    const text = doc.getText();
+    const result = previous?.result && previous.version < doc.version ? revalidate(previous.result, text, { rules }) : validate(text, { rules });
     const analysis: Analysis = { uri: doc.uri, version: doc.version, doc, rules, result, elapsedMs: performance.now() - started };
     this.onValidated(analysis);
     return analysis;

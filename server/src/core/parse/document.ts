@@ -3,7 +3,7 @@ import type { Finding, TextRange } from '../types';
 import { convert, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
 import { LineIndex } from './lines';
 import type { SourceLocations } from './locations';
-import { findNonText } from './text-checks';
+import { findDeepNesting, findNonText, MAX_PARSE_NESTING } from './text-checks';
 
 export interface ParsedLayout {
   text: string;
@@ -30,6 +30,13 @@ export function parseLayout(text: string): ParsedLayout {
   const nonText = findNonText(text);
   if (nonText) {
     findings.push(syntax(`This is not a YAML text file: it contains ${nonText.what}.`, { start: nonText.offset, end: nonText.offset + 1 }));
+    return { text, lines, data: null, locations: undefined, findings, broken: true };
+  }
+
+  // Refused before parsing: the YAML parser's recursion cannot be relied on past a few hundred levels.
+  const deep = findDeepNesting(text);
+  if (deep !== undefined) {
+    findings.push(syntax(`Values nest more than ${MAX_PARSE_NESTING} levels deep here; no layout nests that deep: flatten it.`, { start: deep, end: deep + 1 }));
     return { text, lines, data: null, locations: undefined, findings, broken: true };
   }
 

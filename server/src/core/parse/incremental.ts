@@ -2,7 +2,7 @@ import { isMap, isSeq, parseDocument, visit, type Document, type Node as YamlNod
 import { convert } from './convert';
 import { YAML_OPTIONS, type ParsedLayout } from './document';
 import { LineIndex } from './lines';
-import { findNonText } from './text-checks';
+import { findDeepNesting, findNonText } from './text-checks';
 
 /**
  * Re-parses only the list entry an edit touched: one entry of `partitions` or `host.devices` in block
@@ -32,7 +32,7 @@ export function reparseEdit(prev: ParsedLayout, text: string): ParsedLayout | un
   const newRegionEnd = regionEnd + delta;
   const chunk = text.slice(regionStart, newRegionEnd);
   // Same indentation: the entry's dash stays in its column (else it would nest or leave the list).
-  if (!chunk.startsWith(`${' '.repeat(column)}-`) || findNonText(chunk)) return undefined;
+  if (!chunk.startsWith(`${' '.repeat(column)}-`) || findNonText(chunk) || findDeepNesting(chunk) !== undefined) return undefined;
 
   const piece = parseDocument(padding(regionStart) + chunk, YAML_OPTIONS);
   if (piece.errors.length > 0 || piece.warnings.length > 0) return undefined;

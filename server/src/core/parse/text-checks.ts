@@ -54,3 +54,80 @@ export function findNonText(text: string): { offset: number; what: string } | un
   const code = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   return { offset: m.index, what: `the control character U+${code}: this looks like a binary file, not YAML text` };
 }
+
+/** Nesting deeper than this is refused before the YAML parser sees it (its recursion would overflow). */
+export const MAX_PARSE_NESTING = 256;
+
+/**
+ * The offset where collections nest more than MAX_PARSE_NESTING levels deep, or undefined. Flow
+ * brackets are counted outside quotes and comments; block nesting shows as deep indentation or as a
+ * long run of `- ` on one line. (A real layout nests about five levels.)
+ */
+export function findDeepNesting(text: string): number | undefined {
+  const block = /(?:^|\n)( {512,}|(?:- +){256,})/.exec(text);
+  if (block) return block.index + (text[block.index] === '\n' ? 1 : 0);
+  // Jump from one flow collection to the next; inside one, count brackets outside quotes and
+  // comments until it closes. The scanned stretches never overlap: linear, and cheap for block YAML.
+  const opener = /[[{]/g;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    // An opener inside a quoted scalar or a comment of its line starts nothing: skip past it.
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const skip = skipQuoted(text, lineStart, m.index);
+    if (skip !== undefined) {
+      opener.lastIndex = skip;
+      continue;
+    }
+    let depth = 0;
+    let quote = 0;
+    let i = m.index;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+        else if (c === 0x5c /* \ */ && quote === 0x22) i++;
+        continue;
+      }
+      if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        if (++depth > MAX_PARSE_NESTING) return i;
+      } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+        if (--depth <= 0) break;
+      } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        quote = c;
+      } else if (c === 0x23 /* # */ && /\s/.test(text[i - 1] ?? ' ')) {
+        const nl = text.indexOf('\n', i);
+        if (nl === -1) break;
+        i = nl;
+      }
+    }
+    opener.lastIndex = i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * When `at` lies inside a quoted scalar or a comment that starts on its line (between lineStart and
+ * at), the offset just after that scalar or comment; else undefined.
+ */
+function skipQuoted(text: string, lineStart: number, at: number): number | undefined {
+  let quote = '';
+  let openedAt = -1;
+  for (let i = lineStart; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', at);
+      return nl === -1 ? text.length : nl;
+    }
+    if ((c === '"' || c === "'") && (i === lineStart || /[\s:,[{-]/.test(text[i - 1]))) {
+      quote = c;
+      openedAt = i;
+    }
+  }
+  if (!quote || openedAt < 0) return undefined;
+  const close = text.indexOf(quote, at);
+  return close === -1 ? text.length : close + 1;
+}

@@ -21,22 +21,29 @@ export async function measureLsp(root, text, runs) {
     await client.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'partition-yaml', version, text } });
     await client.waitForDiagnostics(uri, (p) => p.version === version, from);
 
-    const change = async (next) => {
+    const positionAt = (text, offset) => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+    };
+    /** A whole-text change, or (`at`, `removed`, `inserted`) the ranged change an editor sends for a keystroke. */
+    const change = async (next, edit) => {
       version++;
+      const contentChanges = edit ? [{ range: { start: positionAt(current, edit.at), end: positionAt(current, edit.at + edit.removed) }, text: edit.inserted }] : [{ text: next }];
       current = next;
       from = client.mark();
       const t0 = process.hrtime.bigint();
-      await client.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: next }] });
+      await client.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
       await client.waitForDiagnostics(uri, (p) => p.version === version, from);
       return Number(process.hrtime.bigint() - t0) / 1e6;
     };
     const full = [];
     for (let i = 0; i < runs; i++) full.push(await change(current.replace(/^name: .*$/m, `name: bench-${version}`)));
-    const at = current.lastIndexOf('virtualProcessors: ');
+    const at = current.lastIndexOf('virtualProcessors: ') + 'virtualProcessors: '.length;
     const edits = [];
     for (let i = 0; i < runs; i++) {
-      const n = 2 + (i % 3);
-      edits.push(await change(`${current.slice(0, at)}virtualProcessors: ${n}${current.slice(current.indexOf('\n', at))}`));
+      const inserted = String(2 + ((i + 1) % 3));
+      const removed = current.indexOf('\n', at) - at;
+      edits.push(await change(`${current.slice(0, at)}${inserted}${current.slice(at + removed)}`, { at, removed, inserted }));
     }
 
     const refAt = current.lastIndexOf('devices: [vf') + 'devices: [vf'.length;

@@ -46,6 +46,12 @@ export function fastParse(original: string, documentRange: TextRange): { data: u
 
 const GIVE_UP = Symbol('give up');
 
+// Sticky patterns, reset before each use (made once: this runs for every node of large files).
+const REST_OF_LINE = /[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/y;
+const SEPARATORS = /[ \t,]*/y;
+const ONLY_SPACE_LEFT = /\s*$/y;
+const INDENTED_COMMENT = /(?:[ \t]*\r?\n)*[ \t]+#/y;
+
 interface Built {
   value: unknown;
   range: TextRange;
@@ -58,6 +64,10 @@ const CORE_TAGS = new Document().schema.tags.filter((t) => t.default === true &&
 const RESOLVE_OPTIONS = new Document().options;
 
 function resolvePlain(s: string): unknown {
+  // Most plain scalars are words: one starting with a letter that cannot begin null, true or false
+  // matches none of the core tags (numbers start with a digit, a sign, "." or "0x"/"0o").
+  const c = s.charCodeAt(0);
+  if (((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) && !'nNtTfF'.includes(s[0])) return s;
   for (const tag of CORE_TAGS) {
     if (tag.test.test(s)) {
       const r = tag.resolve(s, () => {
@@ -71,7 +81,6 @@ function resolvePlain(s: string): unknown {
 
 class Builder {
   index = 0;
-  private readonly restOfLine = /[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/y;
 
   constructor(
     private readonly text: string,
@@ -100,7 +109,7 @@ class Builder {
     const quoted = e.style !== 1;
     const start = quoted ? e.valueStart - 1 : e.valueStart;
     const end = quoted ? e.valueEnd + 1 : e.valueEnd;
-    if (this.text.slice(start, end).includes('\n')) throw GIVE_UP;
+    if (this.hasLineBreak(start, end)) throw GIVE_UP;
     const raw = getScalarValue(this.text, e);
     const value = quoted ? raw : resolvePlain(raw);
     return { value, range: { start, end }, nodeEnd: flow ? end : this.lineEnd(end) };
@@ -143,7 +152,7 @@ class Builder {
       } else {
         value = this.node(isFlow || inFlow);
         // a scalar value below its key (not a nested collection) is unusual enough to leave to yaml
-        if (!isFlow && !inFlow && valueEvent.type === EVENT_ID.SCALAR && this.text.slice(key.range.end, value.range.start).includes('\n')) throw GIVE_UP;
+        if (!isFlow && !inFlow && valueEvent.type === EVENT_ID.SCALAR && this.hasLineBreak(key.range.end, value.range.start)) throw GIVE_UP;
       }
       const name = String(key.value);
       if (name === '__proto__') Object.defineProperty(obj, name, { value: value.value, writable: true, enumerable: true, configurable: true });
@@ -155,9 +164,8 @@ class Builder {
     // yaml stretches a block mapping whose last value is empty over the comments and blank lines that
     // follow; only the case with nothing after it (the end of the text) is taken here.
     if (last && last.range.start === last.range.end && !isFlow) {
-      const rest = /\s*$/y;
-      rest.lastIndex = last.range.end;
-      if (!rest.test(this.text)) throw GIVE_UP;
+      ONLY_SPACE_LEFT.lastIndex = last.range.end;
+      if (!ONLY_SPACE_LEFT.test(this.text)) throw GIVE_UP;
     }
     const range = this.collectionRange(start, isFlow, last, '}');
     this.locations.setBuilt(obj, { range, pairs });
@@ -169,24 +177,27 @@ class Builder {
     if (!isFlow) {
       if (!last) throw GIVE_UP;
       // yaml may count an indented comment after a block collection as part of it: not taken here.
-      const comment = /(?:[ \t]*\r?\n)*[ \t]+#/y;
-      comment.lastIndex = last.nodeEnd;
-      if (comment.test(this.text)) throw GIVE_UP;
+      INDENTED_COMMENT.lastIndex = last.nodeEnd;
+      if (INDENTED_COMMENT.test(this.text)) throw GIVE_UP;
       return { start, end: last.nodeEnd };
     }
     const from = last ? last.range.end : start + 1;
-    const m = /[ \t,]*/y;
-    m.lastIndex = from;
-    m.exec(this.text);
-    const at = m.lastIndex;
-    if (this.text[at] !== close || this.text.slice(start, at).includes('\n')) throw GIVE_UP;
+    SEPARATORS.lastIndex = from;
+    SEPARATORS.exec(this.text);
+    const at = SEPARATORS.lastIndex;
+    if (this.text[at] !== close || this.hasLineBreak(start, at)) throw GIVE_UP;
     return { start, end: at + 1 };
   }
 
   /** After a node in block context, yaml counts the rest of its line when that is blank or a comment. */
   private lineEnd(end: number): number {
-    this.restOfLine.lastIndex = end;
-    return this.restOfLine.exec(this.text) ? this.restOfLine.lastIndex : end;
+    REST_OF_LINE.lastIndex = end;
+    return REST_OF_LINE.exec(this.text) ? REST_OF_LINE.lastIndex : end;
+  }
+
+  private hasLineBreak(start: number, end: number): boolean {
+    const nl = this.text.indexOf('\n', start);
+    return nl !== -1 && nl < end;
   }
 
   /** An empty value sits after the key's ":" and the spaces that follow it. */

@@ -384,6 +384,8 @@
       bar.prepend(marker);
       const tick = el('span', { className: 'axis-host', text: hostLabel });
       tick.style.left = `${(host / scale) * 100}%`;
+      // near the right end the label would be cut off: end it at the marker instead of centring it
+      if (host / scale > 0.85) tick.classList.add('axis-host-end');
       axis.append(tick);
     } else {
       axis.append(el('span', { className: 'axis-end', text: hostLabel }));

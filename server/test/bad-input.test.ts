@@ -165,6 +165,14 @@ describe('bad input (SPEC §9)', () => {
     assert.equal(f.length, 1, 'no schema findings after the alias bomb');
   });
 
+  it('an alias to an anchor that does not exist', () => {
+    const text = 'layout: v1\nname: *mem\n';
+    const f = only(text);
+    assert.equal(f.length, 1);
+    assert.deepEqual(at(text, f[0]), { line: 2, column: 7, text: '*mem' });
+    assert.match(f[0].message, /\*mem refers to no anchor/);
+  });
+
   it('an alias that refers to its own node', () => {
     const f = only('a: &x [1, *x]\n');
     assert.ok(f.some((x) => x.rule === 'yaml-syntax'));

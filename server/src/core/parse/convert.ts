@@ -8,7 +8,9 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 export const MAX_DEPTH = 64;
 
 export interface ConvertProblem {
-  kind: 'alias-limit' | 'alias-cycle' | 'too-deep';
+  kind: 'alias-limit' | 'alias-cycle' | 'alias-unknown' | 'too-deep';
+  /** the alias's name, for alias-unknown */
+  name?: string;
   range: TextRange;
 }
 
@@ -53,7 +55,10 @@ export function convert(root: YamlNode | null, documentRange: TextRange, locatio
       const range = at ?? nodeRange(node, documentRange);
       if (aliasLimitHit) return null;
       const target = node.source ? anchors.get(node.source) : undefined;
-      if (!target) return null;
+      if (!target) {
+        if (!at) problems.push({ kind: 'alias-unknown', range, name: node.source });
+        return null;
+      }
       if (expanding.has(target)) {
         problems.push({ kind: 'alias-cycle', range });
         return null;

@@ -65,6 +65,7 @@ export function parseLayout(text: string): ParsedLayout {
   for (const p of converted.problems) {
     if (p.kind === 'alias-limit')
       findings.push(syntax(`Aliases here expand the document past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (an alias bomb); write the values out or use fewer nested aliases.`, p.range));
+    else if (p.kind === 'alias-unknown') findings.push(syntax(`The alias *${p.name ?? ''} refers to no anchor: define &${p.name ?? ''} on a value above it, or write the value out.`, p.range));
     else if (p.kind === 'alias-cycle') findings.push(syntax('This alias refers to the node that contains it, which would repeat forever; point it at another anchor.', p.range));
     else findings.push(syntax(`Values nest more than ${MAX_DEPTH} levels deep here; no layout nests that deep: flatten it.`, p.range));
   }

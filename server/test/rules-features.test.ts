@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleMeta } from '../src/core/rules/index';
 import { validate } from '../src/core/validate';
-import { repoRoot } from './support';
+import { repoRoot, seenFindings, type SeenFinding } from './support';
 
 /**
  * The trickier logic of the feature and limit rules (release-feature, vp-limit, affinity-overlap,
@@ -11,26 +11,10 @@ import { repoRoot } from './support';
  * line, message, and the related locations an editor shows.
  */
 
-interface Seen {
-  rule: string;
-  line: number;
-  text: string;
-  message: string;
-  related: Array<{ line: number; text: string; message: string }>;
-}
+type Seen = SeenFinding;
 
 function check(yaml: string, rules?: readonly string[]): Seen[] {
-  const { parsed, findings } = validate(yaml);
-  const line = (offset: number): number => parsed.lines.position(offset).line + 1;
-  return findings
-    .filter((f) => !rules || rules.includes(f.rule))
-    .map((f) => ({
-      rule: f.rule,
-      line: line(f.range.start),
-      text: yaml.slice(f.range.start, f.range.end),
-      message: f.message,
-      related: (f.related ?? []).map((r) => ({ line: line(r.range.start), text: yaml.slice(r.range.start, r.range.end), message: r.message })),
-    }));
+  return seenFindings(yaml, (rule) => !rules || rules.includes(rule));
 }
 
 /** A small valid host; `partitions` is appended as written (two-space indented list items). */

@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { validate } from '../src/core/validate';
+import { seenFindings, type SeenFinding } from './support';
 
 /**
  * The tricky parts of the structure and ownership rules (parent links, cycles, listings, IOMMU
  * groups), asserted as a user sees them: rule, 1-based line, the text under the range, message.
  */
 
-interface Seen {
-  rule: string;
-  line: number;
-  /** the text the range covers */
-  text: string;
-  message: string;
-  related: Array<{ line: number; text: string; message: string }>;
-}
+type Seen = SeenFinding;
 
 const MY_RULES = new Set([
   'single-root', 'root-has-no-parent', 'unique-name', 'parent-exists', 'parent-can-host', 'parent-cycle',
@@ -21,19 +15,9 @@ const MY_RULES = new Set([
   'assignable-device', 'assignment-needs-iommu', 'iommu-group-split',
 ]);
 
-/** Findings of this helper's rules, in document order. */
+/** Findings of the structure and ownership rules (or of one rule), in document order. */
 function check(text: string, only?: string): Seen[] {
-  const r = validate(text);
-  const line = (o: number): number => r.parsed.lines.position(o).line + 1;
-  return r.findings
-    .filter((f) => (only ? f.rule === only : MY_RULES.has(f.rule)))
-    .map((f) => ({
-      rule: f.rule,
-      line: line(f.range.start),
-      text: text.slice(f.range.start, f.range.end),
-      message: f.message,
-      related: (f.related ?? []).map((x) => ({ line: line(x.range.start), text: text.slice(x.range.start, x.range.end), message: x.message })),
-    }));
+  return seenFindings(text, (rule) => (only ? rule === only : MY_RULES.has(rule)));
 }
 
 /** The 1-based line of the first line containing `needle` after `after` (a unique line marker). */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { validate } from '../src/core/validate';
 
 /** The repository's root folder (where package.json is). */
 export const repoRoot = ((): string => {
@@ -51,4 +52,28 @@ export function layoutFiles(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/** A finding as a user sees it: rule, 1-based line, the text under its range, message, related locations. */
+export interface SeenFinding {
+  rule: string;
+  line: number;
+  text: string;
+  message: string;
+  related: Array<{ line: number; text: string; message: string }>;
+}
+
+/** validate()'s findings for `text` whose rule passes `keep`, as a user sees them, in document order. */
+export function seenFindings(text: string, keep: (rule: string) => boolean = () => true): SeenFinding[] {
+  const r = validate(text);
+  const line = (o: number): number => r.parsed.lines.position(o).line + 1;
+  return r.findings
+    .filter((f) => keep(f.rule))
+    .map((f) => ({
+      rule: f.rule,
+      line: line(f.range.start),
+      text: text.slice(f.range.start, f.range.end),
+      message: f.message,
+      related: (f.related ?? []).map((x) => ({ line: line(x.range.start), text: text.slice(x.range.start, x.range.end), message: x.message })),
+    }));
 }

@@ -5,7 +5,7 @@ import { CommandManager } from './commands/command-manager';
 import { CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } from './commands/manifest';
 import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
-import { PreviewManager } from './preview/preview-manager';
+import { PreviewManager, VIEW_TYPE } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
@@ -43,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   const commands = new CommandManager((message, error) => languageClient.error(message, error, false));
   commands.register(new NewLayoutFileCommand());
   commands.register(new OpenPreviewCommand(previewManager));
-  context.subscriptions.push(commands, previewManager);
+  // Reopens a preview that was open before a window reload (activation event onWebviewPanel:…).
+  context.subscriptions.push(commands, previewManager, vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, previewManager));
 
   try {
     await languageClient.start();

@@ -79,6 +79,13 @@ export async function loadCore(): Promise<Core> {
   return core;
 }
 
+/** A realistic layout of `children` partitions (the benchmark's generator, server/test/generate-layout.ts). */
+export function generateLayout(children: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const generator = require(path.join(repoRoot, 'server', 'out', 'test', 'generate-layout.js')) as { generateLayout(children: number): string };
+  return generator.generateLayout(children);
+}
+
 export function fixtureText(name: string): string {
   return fs.readFileSync(path.join(repoRoot, 'test-fixtures', 'valid', name), 'utf8');
 }

@@ -6,11 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumSuite, fixtureText, loadCore, openPreview, repoRoot, type PreviewPage } from './preview-harness';
+import { chromiumSuite, fixtureText, generateLayout, loadCore, openPreview, type PreviewPage, repoRoot } from './preview-harness';
 import { LIGHT } from './preview-themes';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { generateLayout } = require(path.join(repoRoot, 'server', 'out', 'test', 'generate-layout.js')) as { generateLayout(children: number): string };
 
 const FILE = 'modern-gpu-nic.partition.yaml';
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AllocationModel } from '../../server/src/core/model/allocation-types';
 import { contentSecurityPolicy } from '../src/preview/preview-html';
-import { applyTheme, chromiumSuite, fixtureText, openPreview, repoRoot, uriOf, type PreviewPage } from './preview-harness';
+import { applyTheme, chromiumSuite, fixtureText, generateLayout, openPreview, type PreviewPage, repoRoot, uriOf } from './preview-harness';
 import { DARK, HIGH_CONTRAST, LIGHT } from './preview-themes';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
@@ -400,6 +400,16 @@ describe('allocation preview in Chromium', function () {
       const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, hexToRgb(theme.variables['--vscode-editor-background']), `${name}: the body takes the theme's editor background`);
     }
+
+    // a host of 1,000 partitions: summarized bars, a page of each table
+    await applyTheme(view.page, DARK);
+    await view.page.setViewportSize({ width: 1000, height: 1250 });
+    await view.postOnly({ type: 'highlight' });
+    await view.show(generateLayout(1000), 'bench-1000.partition.yaml');
+    await view.page.evaluate(() => window.scrollTo(0, 0));
+    const large = path.join(dir, 'preview-1000.png');
+    await view.page.screenshot({ path: large });
+    assert.equal(await view.page.locator('#processors-bar > .segment').count(), 12 + 2, 'twelve children, "988 more", no guest VP');
   });
 });
 

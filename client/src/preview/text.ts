@@ -20,6 +20,7 @@ export function fixed(x: number): string {
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const p = (part / whole) * 100;
+  if (p > 0 && p < 0.1) return '<0.1%';
   return `${p < 10 && p !== 0 && Math.round(p) !== p ? p.toFixed(1) : Math.round(p)}%`;
 }
 

@@ -217,6 +217,12 @@ describe('docs pages of the feature and limit rules', () => {
     'vp-overcommit',
     'affinity-range',
     'affinity-overlap',
+    'numa-spanning-required',
+    'host-vp-limit',
+    'running-partition-limit',
+    'dynamic-memory-needs-enlightened',
+    'assignment-high-availability',
+    'assignment-supported-class',
   ];
   for (const id of ids) {
     it(`docs/rules/${id}.md: the example fires the rule with the quoted message`, () => {

@@ -1,8 +1,8 @@
 import type { SourceLocations } from '../parse/locations';
 import type { TextRange } from '../types';
 import { MiB, parseSize } from '../util/sizes';
-import { DEFAULT_RELEASE, isReleaseId, RELEASE_TABLE, type Limits } from './releases';
-import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref } from './types';
+import { DEFAULT_RELEASE, hostLimits, isReleaseId, RELEASE_TABLE, type Limits, type Paging } from './releases';
+import { SYNTHETIC_CLASSES, type Device, type LayoutModel, type Memory, type Ownership, type Partition, type Raw, type Ref } from './types';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -22,7 +22,6 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const limitsRaw = hv && isObj(hv.limits) ? hv.limits : undefined;
   const reserveRaw = hv && isObj(hv.reserve) ? hv.reserve : undefined;
   const release = RELEASE_TABLE[isReleaseId(hv?.release) ? hv.release : DEFAULT_RELEASE];
-  const { limits, ignored: ignoredLimits } = applyOverrides(release.limits, limitsRaw);
 
   const refs = (arr: unknown): Ref[] => {
     if (!Array.isArray(arr)) return [];
@@ -58,6 +57,10 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const lps = posInt(host?.logicalProcessors) ?? 0;
   const hostMemory = bytes(host?.memory) ?? 0;
   const reserve = bytes(reserveRaw?.memory) ?? 0;
+  const paging: Paging = host?.paging === '5-level' ? '5-level' : '4-level';
+  const processorVendor = host?.processorVendor === 'intel' || host?.processorVendor === 'amd' ? host.processorVendor : undefined;
+  const defaultLimits = hostLimits(release, { memory: hostMemory, paging });
+  const { limits, ignored: ignoredLimits } = applyOverrides(defaultLimits, limitsRaw);
 
   const partitionsRaw = Array.isArray(root.partitions) ? root.partitions : undefined;
   const allPartitions: Partition[] = [];
@@ -99,6 +102,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
     name: str(root.name) ?? '',
     release,
     limits,
+    defaultLimits,
     ignoredLimits,
     features: release.features,
     hypervisorModel: str(hv?.model) ?? 'microkernelized',
@@ -110,6 +114,8 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
       numaSpanning: bool(host?.numaSpanning, true),
       memory: hostMemory,
       iommu: bool(host?.iommu, false),
+      paging,
+      processorVendor,
       devices,
       deviceById,
     },
@@ -145,7 +151,7 @@ function applyOverrides(base: Limits, raw: Raw | undefined): { limits: Limits; i
   const ignored = new Set<keyof Limits>();
   if (!raw) return { limits: base, ignored };
   const out: Limits = { ...base };
-  const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors'] as const;
+  const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors', 'hostVirtualProcessors', 'runningPartitions'] as const;
   const sizeKeys = ['memoryPerPartitionGen1', 'memoryPerPartitionGen2', 'hostMemory', 'rootMemoryMinimum'] as const;
   const set = <K extends keyof Limits>(k: K, v: Limits[K] | undefined): void => {
     if (v !== undefined) out[k] = v;
@@ -184,8 +190,10 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     memoryMaxBytes,
     memoryImplicit: false,
     devices: refs(p.devices),
-    synthetic: refs(p.synthetic),
+    // An entry that is no synthetic class is the schema's finding (docs/rules/schema.md): it backs nothing.
+    synthetic: refs(p.synthetic).filter((r) => (SYNTHETIC_CLASSES as readonly string[]).includes(r.value)),
     virtualizationStack: bool(p.virtualizationStack, false),
+    highAvailability: bool(p.highAvailability, false),
     mmioLow: bytes(mmio?.low) ?? 128 * MiB,
     mmioHigh: bytes(mmio?.high) ?? 512 * MiB,
     raw: p,

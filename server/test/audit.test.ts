@@ -353,7 +353,7 @@ describe('audit: rules against the SPEC', () => {
           line: 18,
           text: 'memory',
           message:
-            'Partition "b" has directly assigned devices (g) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because an assigned device\'s DMA needs all guest memory present and pinned.',
+            'Partition "b" has directly assigned devices (g) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because a VM with an assigned device cannot use dynamic memory.',
         },
       ]);
     });

@@ -239,7 +239,7 @@ describe('memory rules through validate()', () => {
         ],
       );
       assert.equal(found[1].message, 'Size "3001MB" (partition "a" memory) uses MB, which is read as the binary MiB (3001 MiB = 3,146,776,576 bytes), not decimal: write "3001MiB".');
-      assert.equal(found[0].message, 'Memory size "3001MB" (partition "a" memory) is not a multiple of 2 MiB, the granularity of a VM\'s memory in Hyper-V: write 3000MiB or 3002MiB.');
+      assert.equal(found[0].message, 'Memory size "3001MB" (partition "a" memory) is not a multiple of 2 MiB, the granularity of a partition\'s memory: write 3000MiB or 3002MiB.');
     });
 
     it('dynamic-memory-range skips a dynamic memory without a startup', () => {

@@ -17,7 +17,7 @@ export const memoryAlignment: Rule = {
       const down = Math.floor(f.bytes / MEMORY_GRANULE) * MEMORY_GRANULE;
       const up = down + MEMORY_GRANULE;
       const fix = down > 0 ? `${sizeLiteral(down)} or ${sizeLiteral(up)}` : sizeLiteral(up);
-      ctx.report(loc.valueRange(f.owner, f.key), `Memory size "${f.text}" (${f.label}) is not a multiple of 2 MiB, the granularity of a VM's memory in Hyper-V: write ${fix}.`);
+      ctx.report(loc.valueRange(f.owner, f.key), `Memory size "${f.text}" (${f.label}) is not a multiple of 2 MiB, the granularity of a partition's memory: write ${fix}.`);
     }
   },
 };

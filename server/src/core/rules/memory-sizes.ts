@@ -5,7 +5,7 @@ import { formatBytes, MiB, parseSize, UNITS } from '../util/sizes';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Hyper-V backs guest memory with 2 MiB large pages: memory sizes are multiples of this. */
+/** A partition's memory sizes are multiples of this (docs/rules/memory-alignment.md). */
 export const MEMORY_GRANULE = 2 * MiB;
 /** The least memory a child may have on every release. */
 export const CHILD_MEMORY_MINIMUM = 32 * MiB;

@@ -260,8 +260,8 @@ function describeError(e: ErrorObject, path: Array<string | number>, data: unkno
 
 /** How each class that is no synthetic (VMBus) class reaches a VM instead (docs/rules/schema.md). */
 const NOT_SYNTHETIC: Record<string, string> = {
-  usb: 'USB devices reach a VM through Enhanced Session Mode, redirected by the Remote Desktop client, not through a provider in the parent',
-  audio: 'audio reaches a VM through Enhanced Session Mode, redirected by the Remote Desktop client, not through a provider in the parent',
+  usb: 'USB devices reach a VM as local resources of Virtual Machine Connection in enhanced session mode, not through a provider in the parent',
+  audio: 'audio reaches a VM as a local resource of Virtual Machine Connection in enhanced session mode, not through a provider in the parent',
   serial: 'a VM gets a serial port as an emulated COM port (Set-VMComPort), not as a VMBus device',
   gpu: 'a GPU reaches a VM by direct assignment (the child\'s devices) or as a GPU partition',
 };

@@ -185,6 +185,7 @@ describe('audit: rules against the SPEC', () => {
         '    memoryPerPartitionGen2: 16',
         '    vpOvercommitRatio: "20"',
         '    rootMemoryMinimum: 1024',
+        '    hostVirtualProcessors: "9999"',
         'host:',
         '  logicalProcessors: 600',
         '  memory: 30TiB',
@@ -206,6 +207,7 @@ describe('audit: rules against the SPEC', () => {
           ['schema', 11, '16'],
           ['schema', 12, '"20"'],
           ['schema', 13, '1024'],
+          ['schema', 14, '"9999"'],
         ],
       );
     });
@@ -351,19 +353,20 @@ describe('audit: rules against the SPEC', () => {
           line: 18,
           text: 'memory',
           message:
-            'Partition "b" has directly assigned devices (g) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because an assigned device\'s DMA needs all guest memory present and pinned.',
+            'Partition "b" has directly assigned devices (g) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because a VM with an assigned device cannot use dynamic memory.',
         },
       ]);
     });
 
-    it('nested-static-memory suggests the maximum as written, not rounded (4098MiB, not 4GiB)', () => {
-      assert.deepEqual(hits(dynamicChild('    virtualizationStack: true'), ['nested-static-memory']), [
+    it('nested-static-memory suggests the startup as written, not rounded (2050MiB, not 2GiB): the memory it keeps while Hyper-V runs inside it', () => {
+      const yaml = dynamicChild('    virtualizationStack: true').replace('startup: 2GiB, minimum: 2GiB', 'startup: 2050MiB, minimum: 2GiB');
+      assert.deepEqual(hits(yaml, ['nested-static-memory']), [
         {
           rule: 'nested-static-memory',
           line: 18,
           text: 'memory',
           message:
-            'Partition "b" runs a nested virtualization stack (virtualizationStack: true) but uses dynamic memory; give it a static memory size (e.g. memory: 4098MiB), because Hyper-V cannot grow or shrink the memory of a partition that runs its own virtualization stack.',
+            'Partition "b" runs a nested virtualization stack (virtualizationStack: true) with dynamic memory, but while Hyper-V runs inside it its memory stays at startup and minimum and maximum do nothing: give it static memory of its startup size (memory: 2050MiB).',
         },
       ]);
     });
@@ -477,6 +480,7 @@ describe('audit: rules against the SPEC', () => {
           'vp-limit',
           'assignment-static-memory',
           'nested-static-memory',
+          'dynamic-memory-needs-enlightened',
           'release-feature',
           'assignable-device',
           'assignment-needs-iommu',

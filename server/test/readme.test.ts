@@ -28,6 +28,17 @@ describe('README and rule docs', () => {
     }
   });
 
+  it('every rule page has a Source section that cites what the rule rests on', () => {
+    for (const r of ALL_RULES) {
+      const page = fs.readFileSync(path.join(repoRoot, 'docs', 'rules', `${r.id}.md`), 'utf8');
+      const source = /^## Source\n\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page)?.[1];
+      assert.ok(source, `${r.id}: no "## Source" section`);
+      // Microsoft's documentation by repository path or URL, a YAML or PowerShell reference, or the
+      // plain statement that the rule checks the file itself and rests on no Hyper-V fact.
+      assert.match(source, /MicrosoftDocs\/|learn\.microsoft\.com|yaml\.org|rests on no Hyper-V fact/, `${r.id}: the Source section cites nothing`);
+    }
+  });
+
   it('opens with the two set-up commands', () => {
     const block = /^# Partition Layout\n\n```sh\n(.*)\n(.*)\n```/m.exec(readme);
     assert.ok(block, 'two commands right under the title');

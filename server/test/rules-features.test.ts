@@ -225,6 +225,12 @@ describe('docs pages of the feature and limit rules', () => {
     'gpu-partition',
     'mmio-space',
     'mmio-buffer',
+    'numa-spanning-required',
+    'host-vp-limit',
+    'running-partition-limit',
+    'dynamic-memory-needs-enlightened',
+    'assignment-high-availability',
+    'assignment-supported-class',
   ];
   for (const id of ids) {
     it(`docs/rules/${id}.md: the example fires the rule with the quoted message`, () => {

@@ -2,10 +2,10 @@ import type { SourceLocations } from '../parse/locations';
 import type { TextRange } from '../types';
 import { parseSize } from '../util/sizes';
 import { MMIO_HIGH_DEFAULT, MMIO_LOW_DEFAULT } from './mmio';
-import { DEFAULT_RELEASE, isReleaseId, RELEASE_TABLE, type Limits } from './releases';
+import { DEFAULT_RELEASE, hostLimits, isReleaseId, RELEASE_TABLE, type Limits, type Paging } from './releases';
 import { computeBacking } from './backing';
 import { buildSwitches, computeGpus, computeMmio } from './device-use';
-import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref, ValueRef } from './types';
+import { SYNTHETIC_CLASSES, type Device, type LayoutModel, type Memory, type Ownership, type Partition, type Raw, type Ref, type ValueRef } from './types';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -25,7 +25,6 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const limitsRaw = hv && isObj(hv.limits) ? hv.limits : undefined;
   const reserveRaw = hv && isObj(hv.reserve) ? hv.reserve : undefined;
   const release = RELEASE_TABLE[isReleaseId(hv?.release) ? hv.release : DEFAULT_RELEASE];
-  const { limits, ignored: ignoredLimits } = applyOverrides(release.limits, limitsRaw);
 
   const refs = (arr: unknown): Ref[] => {
     if (!Array.isArray(arr)) return [];
@@ -65,6 +64,10 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const lps = posInt(host?.logicalProcessors) ?? 0;
   const hostMemory = bytes(host?.memory) ?? 0;
   const reserve = bytes(reserveRaw?.memory) ?? 0;
+  const paging: Paging = host?.paging === '5-level' ? '5-level' : '4-level';
+  const processorVendor = host?.processorVendor === 'intel' || host?.processorVendor === 'amd' ? host.processorVendor : undefined;
+  const defaultLimits = hostLimits(release, { memory: hostMemory, paging });
+  const { limits, ignored: ignoredLimits } = applyOverrides(defaultLimits, limitsRaw);
 
   const partitionsRaw = Array.isArray(root.partitions) ? root.partitions : undefined;
   const allPartitions: Partition[] = [];
@@ -106,6 +109,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
     name: str(root.name) ?? '',
     release,
     limits,
+    defaultLimits,
     ignoredLimits,
     features: release.features,
     hypervisorModel: str(hv?.model) ?? 'microkernelized',
@@ -117,6 +121,8 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
       numaSpanning: bool(host?.numaSpanning, true),
       memory: hostMemory,
       iommu: bool(host?.iommu, false),
+      paging,
+      processorVendor,
       devices,
       deviceById,
       switches: [],
@@ -176,7 +182,7 @@ function applyOverrides(base: Limits, raw: Raw | undefined): { limits: Limits; i
   const ignored = new Set<keyof Limits>();
   if (!raw) return { limits: base, ignored };
   const out: Limits = { ...base };
-  const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors'] as const;
+  const countKeys = ['vpsPerPartitionGen1', 'vpsPerPartitionGen2', 'hostLogicalProcessors', 'rootVirtualProcessors', 'hostVirtualProcessors', 'runningPartitions'] as const;
   const sizeKeys = ['memoryPerPartitionGen1', 'memoryPerPartitionGen2', 'hostMemory', 'rootMemoryMinimum'] as const;
   const set = <K extends keyof Limits>(k: K, v: Limits[K] | undefined): void => {
     if (v !== undefined) out[k] = v;
@@ -215,10 +221,12 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     memoryMaxBytes,
     memoryImplicit: false,
     devices: refs(p.devices),
-    synthetic: refs(p.synthetic),
+    // An entry that is no synthetic class is the schema's finding (docs/rules/schema.md): it backs nothing.
+    synthetic: refs(p.synthetic).filter((r) => (SYNTHETIC_CLASSES as readonly string[]).includes(r.value)),
     networkAdapters: refs(p.networkAdapters),
     gpuPartition: typeof p.gpuPartition === 'string' ? new ValueAt(p.gpuPartition, p, 'gpuPartition', locations) : undefined,
     virtualizationStack: bool(p.virtualizationStack, false),
+    highAvailability: bool(p.highAvailability, false),
     mmioLow: bytes(mmio?.low) ?? MMIO_LOW_DEFAULT,
     mmioHigh: bytes(mmio?.high) ?? MMIO_HIGH_DEFAULT,
     backing: [],

@@ -1,9 +1,12 @@
 import type { SourceLocations } from '../parse/locations';
 import type { TextRange } from '../types';
-import type { Features, Limits, Release } from './releases';
+import type { Features, Limits, Paging, Release } from './releases';
 
 export type DeviceClass = 'network' | 'storage' | 'gpu' | 'usb' | 'serial' | 'audio' | 'platform' | 'other';
 export type Raw = Record<string, unknown>;
+
+/** The synthetic (VMBus) classes a VSP in the parent backs with a device: nothing else is one. */
+export const SYNTHETIC_CLASSES = ['network', 'storage'] as const;
 
 /** A string entry of a list (`devices`, `synthetic`, `drivers`) and where it sits. */
 export interface Ref {
@@ -146,6 +149,8 @@ export interface Partition {
   /** `gpuPartition`: the partitionable GPU's id */
   gpuPartition?: ValueRef;
   virtualizationStack: boolean;
+  /** a clustered (failover) role; default false */
+  highAvailability: boolean;
   /** mmioSpace.low as written, else 128 MiB */
   mmioLow: number;
   /** mmioSpace.high as written, else 512 MiB */
@@ -185,6 +190,8 @@ export interface LayoutModel {
   release: Release;
   /** effective limits: the release's, with hypervisor.limits overrides */
   limits: Limits;
+  /** the limits before hypervisor.limits: the release's for this host (its paging, its memory's root reserve) */
+  defaultLimits: Limits;
   /**
    * limits whose hypervisor.limits override is written but not valid (the schema reports it): what the
    * user meant is unknown, so rules that compare against them stay quiet rather than use the release's
@@ -200,6 +207,10 @@ export interface LayoutModel {
     numaSpanning: boolean;
     memory: number;
     iommu: boolean;
+    /** host.paging, default 4-level */
+    paging: Paging;
+    /** host.processorVendor when stated */
+    processorVendor?: 'intel' | 'amd';
     devices: Device[];
     /** first device of each id */
     deviceById: Map<string, Device>;

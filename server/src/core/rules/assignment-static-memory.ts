@@ -14,7 +14,7 @@ export const assignmentStaticMemory: Rule = {
       const example = size !== undefined ? ` (e.g. memory: ${sizeLiteral(size)})` : '';
       report(
         model.locations.keyRange(p.raw, 'memory'),
-        `${partitionSubject(p)} has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because an assigned device's DMA needs all guest memory present and pinned.`,
+        `${partitionSubject(p)} has directly assigned devices (${ids}) but uses dynamic memory; give it a static memory size${example}, because a VM with an assigned device cannot use dynamic memory.`,
       );
     }
   },

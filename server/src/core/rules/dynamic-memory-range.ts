@@ -2,14 +2,15 @@ import type { Rule } from './rule';
 import { dynamicRaw, formatExact, nameOf } from './memory-sizes';
 
 /**
- * SPEC §5: dynamic memory needs `minimum <= startup <= maximum`. A minimum above startup is anchored
- * on the `minimum` value, a maximum below startup on the `maximum` value; both can fire. Without a
- * readable startup there is nothing to compare (the schema reports the missing or bad value).
+ * Dynamic memory needs `minimum <= startup <= maximum`; on ws2008r2 (SP1) the startup was the minimum,
+ * so there `minimum` must equal `startup` (docs/rules/dynamic-memory-range.md). A bad minimum is
+ * anchored on the `minimum` value, a maximum below startup on the `maximum` value; both can fire.
+ * Without a readable startup there is nothing to compare (the schema reports the missing or bad value).
  */
 export const dynamicMemoryRange: Rule = {
   id: 'dynamic-memory-range',
   severity: 'error',
-  summary: 'Dynamic memory does not satisfy minimum <= startup <= maximum.',
+  summary: 'Dynamic memory does not satisfy minimum <= startup <= maximum, or (Windows Server 2008 R2) minimum differs from startup.',
   check(ctx) {
     const loc = ctx.model.locations;
     for (const p of ctx.model.partitions) {
@@ -18,6 +19,12 @@ export const dynamicMemoryRange: Rule = {
       const { startup, minimum, maximum } = p.memory;
       if (startup === undefined) continue;
       const s = formatExact(startup);
+      if (minimum !== undefined && minimum < startup && ctx.model.release.id === 'ws2008r2') {
+        ctx.report(
+          loc.valueRange(raw, 'minimum'),
+          `Dynamic memory of ${nameOf(p)}: minimum ${formatExact(minimum)} differs from startup ${s}, but on Windows Server 2008 R2 SP1 the startup memory is also the minimum: set minimum to ${s}.`,
+        );
+      }
       if (minimum !== undefined && minimum > startup) {
         ctx.report(
           loc.valueRange(raw, 'minimum'),

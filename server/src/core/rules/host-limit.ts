@@ -1,5 +1,5 @@
 import type { LayoutModel } from '../model/types';
-import { RELEASES, RELEASE_TABLE, type Limits } from '../model/releases';
+import { hostLimits, RELEASES, RELEASE_TABLE, type Limits } from '../model/releases';
 import { formatExact } from './memory-sizes';
 import type { Rule } from './rule';
 
@@ -8,7 +8,7 @@ import type { Rule } from './rule';
  * changed it, that override.
  */
 export function limitOrigin(model: LayoutModel, key: keyof Limits): string {
-  return model.limits[key] !== model.release.limits[key] ? `hypervisor.limits.${key}` : model.release.title;
+  return model.limits[key] !== model.defaultLimits[key] ? `hypervisor.limits.${key}` : model.release.title;
 }
 
 /**
@@ -17,8 +17,18 @@ export function limitOrigin(model: LayoutModel, key: keyof Limits): string {
  */
 export function raiseOrLater(model: LayoutModel, key: keyof Limits, needed: number): string | undefined {
   if (limitOrigin(model, key) !== model.release.title) return `raise hypervisor.limits.${key}`;
-  const later = RELEASES.slice(RELEASES.indexOf(model.release.id) + 1).find((id) => (RELEASE_TABLE[id].limits[key] ?? 0) >= needed);
+  const later = RELEASES.slice(RELEASES.indexOf(model.release.id) + 1).find((id) => (hostLimits(RELEASE_TABLE[id], model.host)[key] ?? 0) >= needed);
   return later ? `use ${RELEASE_TABLE[later].title} or later (release: ${later})` : undefined;
+}
+
+/**
+ * The release's host memory limit with 5-level paging, when setting `host.paging: 5-level` would make
+ * `needed` fit (the host has 4-level paging, the limit is the release's and 5-level raises it enough).
+ */
+function pagingHelps(model: LayoutModel, needed: number): number | undefined {
+  const five = model.release.hostMemory5Level;
+  if (five === undefined || model.host.paging === '5-level' || limitOrigin(model, 'hostMemory') !== model.release.title) return undefined;
+  return needed <= five ? five : undefined;
 }
 
 const either = (fix: string | undefined): string => (fix ? `${fix} or ` : '');
@@ -41,9 +51,13 @@ export const hostLimit: Rule = {
     }
     const mem = model.host.memory;
     if (host && mem > limits.hostMemory && !ignored.has('hostMemory')) {
+      const origin = limitOrigin(model, 'hostMemory');
+      const paging = pagingHelps(model, mem);
+      const withPaging = model.release.hostMemory5Level !== undefined && origin === model.release.title ? ` with ${model.host.paging} paging` : '';
+      const fix = paging ? `set host.paging: 5-level if the host has 5-level paging (${model.release.title} then supports ${formatExact(paging)}), or ` : either(raiseOrLater(model, 'hostMemory', mem));
       report(
         model.locations.valueRange(host, 'memory'),
-        `The host has ${formatExact(mem)} of memory but ${limitOrigin(model, 'hostMemory')} supports at most ${formatExact(limits.hostMemory)} per host; ${either(raiseOrLater(model, 'hostMemory', mem))}lower host.memory to what the hypervisor may use.`,
+        `The host has ${formatExact(mem)} of memory but ${origin} supports at most ${formatExact(limits.hostMemory)} per host${withPaging}; ${fix}lower host.memory to what the hypervisor may use.`,
       );
     }
   },

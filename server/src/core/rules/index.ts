@@ -35,6 +35,12 @@ import { numaDynamicMemory } from './numa-dynamic-memory';
 import { memoryAlignment } from './memory-alignment';
 import { memoryOvercommit } from './memory-overcommit';
 import { numaFit } from './numa-fit';
+import { numaSpanningRequiredRule } from './numa-spanning-required';
+import { hostVpLimit } from './host-vp-limit';
+import { runningPartitionLimit } from './running-partition-limit';
+import { dynamicMemoryNeedsEnlightened } from './dynamic-memory-needs-enlightened';
+import { assignmentHighAvailability } from './assignment-high-availability';
+import { assignmentSupportedClass } from './assignment-supported-class';
 import { sizeUnitAmbiguous } from './size-unit-ambiguous';
 import { switchConfig } from './switch-config';
 import { switchUplink } from './switch-uplink';
@@ -80,6 +86,12 @@ export const MODEL_RULES: readonly Rule[] = [
   memoryAlignment,
   memoryOvercommit,
   numaFit,
+  numaSpanningRequiredRule,
+  hostVpLimit,
+  runningPartitionLimit,
+  dynamicMemoryNeedsEnlightened,
+  assignmentHighAvailability,
+  assignmentSupportedClass,
   switchConfig,
   switchUplink,
   networkAdapterSwitch,

@@ -8,8 +8,8 @@ import { formatExact, hostMemoryKnown, memoryUnreadable, nameOf, rootChildren } 
  *
  * Choices: it fires only when the committed amounts (static sizes and startups) fit the host;
  * otherwise memory-fits-host already reports the layout (one problem, one diagnostic). An implicit
- * root shrinks as children grow, so it is counted at the least it should keep: `rootMemoryMinimum`,
- * or what it is left at startup when that is less.
+ * root shrinks as children grow, so it is counted at the least it keeps: `rootMemoryMinimum` (by
+ * default Hyper-V's root reserve).
  */
 export const memoryOvercommit: Rule = {
   id: 'memory-overcommit',
@@ -26,7 +26,7 @@ export const memoryOvercommit: Rule = {
     const committed = m.reserve + root.memoryBytes + children.reduce((s, c) => s + c.memoryBytes, 0);
     if (committed > host) return;
     if (root.memoryImplicit && m.ignoredLimits.has('rootMemoryMinimum')) return;
-    const rootShare = root.memoryImplicit ? Math.min(root.memoryBytes, m.limits.rootMemoryMinimum) : root.memoryBytes;
+    const rootShare = root.memoryImplicit ? m.limits.rootMemoryMinimum : root.memoryBytes;
     const dynamic = children.filter((c) => c.memory?.kind === 'dynamic' && c.memoryMaxBytes > c.memoryBytes);
     const peak = m.reserve + rootShare + children.reduce((s, c) => s + Math.max(c.memoryBytes, c.memoryMaxBytes), 0);
     if (peak <= host || dynamic.length === 0) return;

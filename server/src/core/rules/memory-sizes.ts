@@ -5,7 +5,7 @@ import { formatBytes, MiB, parseSize, UNITS } from '../util/sizes';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Hyper-V backs guest memory with 2 MiB large pages: memory sizes are multiples of this. */
+/** A partition's memory sizes are multiples of this (docs/rules/memory-alignment.md). */
 export const MEMORY_GRANULE = 2 * MiB;
 /** The least memory a child may have on every release. */
 export const CHILD_MEMORY_MINIMUM = 32 * MiB;
@@ -21,7 +21,7 @@ export interface SizeField {
   text: string;
   bytes: number;
   unit: string;
-  /** a memory size (host, reserve, a partition's static/startup/minimum/maximum): 2 MiB granularity applies */
+  /** a partition's memory size (static, startup, minimum, maximum): 2 MiB granularity applies */
   memory: boolean;
 }
 
@@ -40,8 +40,8 @@ export function sizeFields(model: LayoutModel): SizeField[] {
     out.push({ label, owner, key, text, bytes: parsed.bytes, unit: parsed.unit, memory });
   };
   const { host, reserve, limits } = model.raw;
-  add('host.memory', host, 'memory', true);
-  add('hypervisor.reserve.memory', reserve, 'memory', true);
+  add('host.memory', host, 'memory', false);
+  add('hypervisor.reserve.memory', reserve, 'memory', false);
   for (const k of ['memoryPerPartitionGen1', 'memoryPerPartitionGen2', 'hostMemory', 'rootMemoryMinimum']) {
     add(`hypervisor.limits.${k}`, limits, k, false);
   }
@@ -191,7 +191,7 @@ export function numaNode(m: LayoutModel): NumaNode | undefined {
   };
 }
 
-/** The partitions NUMA rules look at: every child (the root always spans nodes). */
+/** The partitions NUMA rules look at: the children of the root (the root always spans nodes; nested children run inside their parent). */
 export function numaChildren(m: LayoutModel): Partition[] {
-  return m.partitions.filter((p) => !p.isRoot);
+  return rootChildren(m);
 }

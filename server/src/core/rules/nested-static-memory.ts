@@ -2,18 +2,23 @@ import { sizeLiteral } from './memory-sizes';
 import type { Rule } from './rule';
 import { partitionSubject } from './partition-label';
 
+/**
+ * A nested parent (virtualizationStack: true) with dynamic memory: while Hyper-V runs inside it its
+ * memory stays at `startup` (docs/rules/nested-static-memory.md), so the minimum and maximum do
+ * nothing. A warning that suggests static memory of the startup size; anchored on the `memory` key.
+ */
 export const nestedStaticMemory: Rule = {
   id: 'nested-static-memory',
-  severity: 'error',
-  summary: 'A partition with virtualizationStack: true (nested virtualization) must use static memory, not dynamic memory.',
+  severity: 'warning',
+  summary: 'A partition with virtualizationStack: true (nested virtualization) uses dynamic memory, which stays at its startup size while Hyper-V runs inside it.',
   check({ model, report }) {
     for (const p of model.partitions) {
       if (!p.virtualizationStack || p.memory?.kind !== 'dynamic') continue;
-      const size = p.memory.maximum ?? p.memory.startup;
-      const example = size !== undefined ? ` (e.g. memory: ${sizeLiteral(size)})` : '';
+      const startup = p.memory.startup;
+      const fix = startup !== undefined ? `give it static memory of its startup size (memory: ${sizeLiteral(startup)})` : 'give it a static memory size';
       report(
         model.locations.keyRange(p.raw, 'memory'),
-        `${partitionSubject(p)} runs a nested virtualization stack (virtualizationStack: true) but uses dynamic memory; give it a static memory size${example}, because Hyper-V cannot grow or shrink the memory of a partition that runs its own virtualization stack.`,
+        `${partitionSubject(p)} runs a nested virtualization stack (virtualizationStack: true) with dynamic memory, but while Hyper-V runs inside it its memory stays at startup and minimum and maximum do nothing: ${fix}.`,
       );
     }
   },

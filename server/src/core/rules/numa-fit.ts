@@ -1,11 +1,13 @@
 import type { Rule } from './rule';
 import { formatExact, formatNumber, maxMemoryRange, nameOf, numaChildren, numaNode } from './memory-sizes';
+import { numaSpanningRequired } from './numa-spanning-required';
 
 /**
  * SPEC §5: with `host.numaSpanning: false` a child must fit in one NUMA node (§4: LPs and memory split
  * evenly; dynamic memory measured by its `maximum`). The VP count and the memory are checked apart and
  * each value that does not fit is reported (`virtualProcessors`, the static `memory` value or the dynamic
  * `maximum` value). Never the root: it always spans nodes. Only on hosts with more than one NUMA node.
+ * On ws2025 a child with more VPs than a node does not start at all: numa-spanning-required reports the VPs.
  */
 export const numaFit: Rule = {
   id: 'numa-fit',
@@ -19,7 +21,7 @@ export const numaFit: Rule = {
     const loc = m.locations;
     for (const p of numaChildren(m)) {
       const vps = p.virtualProcessors;
-      if (vps !== undefined && node.vpsExceed(vps)) {
+      if (vps !== undefined && node.vpsExceed(vps) && !numaSpanningRequired(m)) {
         const most = Math.floor(node.lps);
         ctx.report(
           loc.valueRange(p.raw, 'virtualProcessors'),

@@ -14,7 +14,7 @@ function firstWith(feature: keyof Features): string {
 export const releaseFeature: Rule = {
   id: 'release-feature',
   severity: 'error',
-  summary: "The layout uses generation 2, dynamic memory, direct assignment, nested virtualization, SR-IOV or GPU partitioning on a release that lacks it.",
+  summary: 'The layout uses generation 2, dynamic memory, direct assignment, nested virtualization (on AMD: before Windows Server 2022), SR-IOV or GPU partitioning on a release that lacks it.',
   check({ model, report }) {
     const { features, release } = model;
     const loc = model.locations;
@@ -42,6 +42,11 @@ export const releaseFeature: Rule = {
         report(
           loc.valueRange(p.raw, 'virtualizationStack'),
           `${partitionSubject(p)} runs a nested virtualization stack but ${on} has no nested virtualization (it came with ${firstWith('nested')}); set virtualizationStack: false or pick a later release.`,
+        );
+      } else if (!features.nestedAmd && model.host.processorVendor === 'amd' && !p.isRoot && p.raw.virtualizationStack === true) {
+        report(
+          loc.valueRange(p.raw, 'virtualizationStack'),
+          `${partitionSubject(p)} runs a nested virtualization stack on an AMD host (processorVendor: amd) but ${on} has nested virtualization on Intel processors only (AMD came with ${firstWith('nestedAmd')}); set virtualizationStack: false or pick a later release.`,
         );
       }
     }

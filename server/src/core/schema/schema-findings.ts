@@ -236,6 +236,8 @@ function describeError(e: ErrorObject, path: Array<string | number>, data: unkno
       return finding(`"${key}" must be ${[...new Set(types)].join(' or ')}, not ${typeName(value)}.`, at.value);
     }
     case 'enum': {
+      const notSynthetic = key === 'synthetic' && typeof value === 'string' ? NOT_SYNTHETIC[value] : undefined;
+      if (notSynthetic) return finding(`${show(value)} is not a synthetic class: ${notSynthetic}; only network and storage are VMBus classes backed by a device of the parent, so remove it from "synthetic".`, at.value);
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((a) => String(a));
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
       return finding(`${show(value)} is not a valid "${key}"${hint || `; use one of: ${allowed.join(', ')}.`}`, at.value);
@@ -269,6 +271,14 @@ function falseSchemaMessage(data: unknown, path: JsonPath, key: string): string 
   if (key === 'gpuPartitions') return `"gpuPartitions" is for gpu devices only, but ${owner} has class ${show(cls)}: remove gpuPartitions, or set class: gpu if it is a partitionable GPU.`;
   return `"${key}" is not allowed in ${owner}: remove it.`;
 }
+
+/** How each class that is no synthetic (VMBus) class reaches a VM instead (docs/rules/schema.md). */
+const NOT_SYNTHETIC: Record<string, string> = {
+  usb: 'USB devices reach a VM as local resources of Virtual Machine Connection in enhanced session mode, not through a provider in the parent',
+  audio: 'audio reaches a VM as a local resource of Virtual Machine Connection in enhanced session mode, not through a provider in the parent',
+  serial: 'a VM gets a serial port as an emulated COM port (Set-VMComPort), not as a VMBus device',
+  gpu: 'a GPU reaches a VM by direct assignment (the child\'s devices) or as a GPU partition',
+};
 
 function parentWhere(data: unknown, path: JsonPath): string {
   return describePath(data, path.slice(0, -1));

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OPTIONS } from '../src/cli/args';
+import { COMMANDS } from '../src/cli/commands';
 import type { DiagnosticJson } from '../src/cli/diagnostic-json';
 import { repoRoot, runCli, type CliRun } from './support';
 
@@ -158,6 +159,7 @@ describe('usage errors, --help, --version', () => {
     assert.match(run.stdout, /^Usage:\n {2}partition-lint \[check\] \[options\] PATH\.\.\./);
     assert.match(run.stdout, /partition-lint allocation \[options\] FILE/);
     for (const o of OPTIONS) assert.ok(run.stdout.includes(o.long), `--help does not mention ${o.long}`);
+    for (const c of COMMANDS) assert.ok(run.stdout.includes(`  ${c.usage}`), `--help does not show the usage of ${c.name}`);
     assert.match(run.stdout, /Examples:\n {2}partition-lint layouts\//);
     assert.equal(runCli(['-h']).stdout, run.stdout);
   });

@@ -1,19 +1,21 @@
+import { parseArgs as parseTokens } from 'node:util';
 import { didYouMean } from '../core/util/suggest';
+import { COMMANDS, findCommand, type CommandSpec } from './commands';
 import { UsageError } from './errors';
 
-/** Command-line parsing of `partition-lint` (SPEC §6). Pure: no file system, no output. */
-
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
-export const ALLOCATION_FORMATS = ['text', 'json'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-export type AllocationFormat = (typeof ALLOCATION_FORMATS)[number];
-export type Command = 'check' | 'allocation';
+/**
+ * Command-line parsing of `partition-lint`. Pure: no file system, no output. `node:util`'s
+ * `parseArgs` splits the arguments into tokens (short groups `-qv`, `-fjson`, `--name=value`, `--`);
+ * this file gives each token its meaning and its error message. Subcommands are registered in
+ * `commands.ts` (see there how to add one).
+ */
 
 export interface CliArgs {
-  command: Command;
+  /** a name from COMMANDS */
+  command: string;
   /** files, folders, globs and `-` (standard input), as given */
   paths: string[];
-  /** `stylish`... for check, `text`|`json` for allocation (validated for the command) */
+  /** one of the command's formats (validated for the command) */
   format: string;
   /** `RULE=SEVERITY` as given, checked later against the rule registry */
   rules: string[];
@@ -35,6 +37,8 @@ interface OptionSpec {
   /** metavariable when the option takes a value */
   value?: string;
   help: string;
+  /** the commands that accept it; all when absent */
+  commands?: readonly string[];
   apply(args: CliArgs, value: string, name: string): void;
 }
 
@@ -43,7 +47,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     long: '--format',
     short: '-f',
     value: 'NAME',
-    help: 'check: stylish (default), json, sarif, github, junit; allocation: text (default), json',
+    help: COMMANDS.filter((c) => c.formats.length > 0)
+      .map((c) => `${c.name}: ${[`${c.formats[0]} (default)`, ...c.formats.slice(1)].join(', ')}`)
+      .join('; '),
     apply: (a, v) => (a.format = v),
   },
   {
@@ -89,106 +95,108 @@ function parseMaxWarnings(v: string, name: string): number | undefined {
 }
 
 const byLong = new Map(OPTIONS.map((o) => [o.long, o]));
-const byShort = new Map(OPTIONS.filter((o) => o.short).map((o) => [o.short as string, o]));
+/** node:util's option table: every option by its name without dashes */
+const TOKEN_OPTIONS = Object.fromEntries(
+  OPTIONS.map((o) => [o.long.slice(2), { type: o.value ? ('string' as const) : ('boolean' as const), ...(o.short ? { short: o.short.slice(1) } : {}) }]),
+);
 
 /** Parses argv (without node and the script). Throws UsageError on any mistake. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'check', paths: [], format: '', rules: [], quiet: false, verbose: false, help: false, version: false };
+  const args: CliArgs = { command: COMMANDS[0].name, paths: [], format: '', rules: [], quiet: false, verbose: false, help: false, version: false };
   let commandSeen = false;
-  let optionsEnded = false;
-  const positional = (a: string): void => {
-    if (!commandSeen && args.paths.length === 0 && (a === 'check' || a === 'allocation')) {
-      args.command = a;
-      commandSeen = true;
-    } else {
-      args.paths.push(a);
-    }
-  };
-
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (optionsEnded || a === '-' || !a.startsWith('-')) {
-      positional(a);
+  const used: OptionSpec[] = [];
+  const { tokens } = parseTokens({ args: [...argv], options: TOKEN_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  let lastIndex = -1;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      // the first word, before any path, may name the command ("./check" is a file of that name)
+      const command: CommandSpec | undefined = !commandSeen && args.paths.length === 0 ? findCommand(token.value) : undefined;
+      if (command) args.command = command.name;
+      else args.paths.push(token.value);
+      commandSeen ||= command !== undefined;
       continue;
     }
-    if (a === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq === -1 ? a : a.slice(0, eq);
-      const spec = byLong.get(name);
-      if (!spec) throw new UsageError(`unknown option "${name}"${didYouMean(name, byLong.keys())}`);
-      if (spec.value) {
-        const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
-        if (value === undefined) throw new UsageError(`option ${name} needs a value: ${name} ${spec.value}`);
-        spec.apply(args, value, name);
-      } else {
-        if (eq !== -1) throw new UsageError(`option ${name} takes no value`);
-        spec.apply(args, '', name);
-      }
-      continue;
-    }
+    const raw = argv[token.index];
+    const firstOfArg = token.index !== lastIndex;
+    lastIndex = token.index;
     // a long option with one dash (-format) is a typo, not -f with the value "ormat"
-    const single = a.split('=')[0];
-    if (single.length > 2 && byLong.has(`-${single}`)) throw new UsageError(`unknown option "${single}" — did you mean "-${single}"?`);
-    // short options: -q, -qv, -f json, -fjson
-    const letters = a.slice(1);
-    for (let j = 0; j < letters.length; j++) {
-      const name = `-${letters[j]}`;
-      const spec = byShort.get(name);
-      if (!spec) {
-        throw new UsageError(`unknown option "${name}"${letters.length > 1 ? ` in "${a}"` : ''}`);
-      }
-      if (spec.value) {
-        const rest = letters.slice(j + 1);
-        const value = rest !== '' ? rest : argv[++i];
-        if (value === undefined) throw new UsageError(`option ${name} (${spec.long}) needs a value: ${name} ${spec.value}`);
-        spec.apply(args, value, name);
-        break;
-      }
-      spec.apply(args, '', name);
+    const single = raw.split('=')[0];
+    if (firstOfArg && !raw.startsWith('--') && single.length > 2 && byLong.has(`-${single}`)) {
+      throw new UsageError(`unknown option "${single}" — did you mean "-${single}"?`);
     }
+    const isLong = token.rawName.startsWith('--');
+    const spec = isLong ? byLong.get(token.rawName) : OPTIONS.find((o) => o.short === token.rawName);
+    if (!spec) {
+      if (isLong) throw new UsageError(`unknown option "${token.rawName}"${didYouMean(token.rawName, byLong.keys())}`);
+      throw new UsageError(`unknown option "${token.rawName}"${raw !== token.rawName ? ` in "${raw}"` : ''}`);
+    }
+    if (spec.value) {
+      if (token.value === undefined) {
+        const name = isLong ? token.rawName : `${token.rawName} (${spec.long})`;
+        throw new UsageError(`option ${name} needs a value: ${token.rawName} ${spec.value}`);
+      }
+      spec.apply(args, token.value, token.rawName);
+    } else {
+      if (token.inlineValue) throw new UsageError(`option ${token.rawName} takes no value`);
+      spec.apply(args, '', token.rawName);
+    }
+    used.push(spec);
   }
 
   if (args.help || args.version) return args;
-
-  const formats: readonly string[] = args.command === 'check' ? CHECK_FORMATS : ALLOCATION_FORMATS;
-  if (args.format === '') args.format = formats[0];
-  else if (!formats.includes(args.format)) {
-    const other: readonly string[] = args.command === 'check' ? ALLOCATION_FORMATS : CHECK_FORMATS;
-    const note = other.includes(args.format) ? ` (that is a format of "partition-lint ${args.command === 'check' ? 'allocation' : 'check'}")` : didYouMean(args.format, formats);
-    throw new UsageError(`unknown format "${args.format}" for ${args.command}: use ${formats.join(', ')}${note}`);
+  const command = findCommand(args.command) ?? COMMANDS[0];
+  for (const spec of used) {
+    if (spec.commands && !spec.commands.includes(command.name)) {
+      throw new UsageError(`option ${spec.long} is for partition-lint ${spec.commands.join(' and ')}, not ${command.name}`);
+    }
   }
+  checkFormat(args, command);
+  checkPaths(args, command);
+  return args;
+}
 
-  if (args.paths.length === 0) {
-    throw new UsageError(
-      args.command === 'check'
-        ? 'no files to check: give layout files, folders or globs, or - for standard input (see --help)'
-        : 'allocation needs one layout file (or - for standard input): partition-lint allocation FILE',
-    );
+function checkFormat(args: CliArgs, command: CommandSpec): void {
+  const formats = command.formats;
+  if (args.format === '') {
+    args.format = formats[0] ?? '';
+    return;
   }
-  if (args.command === 'allocation' && args.paths.length > 1) {
-    throw new UsageError(`allocation takes one layout file, not ${args.paths.length}: ${args.paths.map((p) => JSON.stringify(p)).join(', ')}`);
+  if (formats.includes(args.format)) return;
+  if (formats.length === 0) throw new UsageError(`partition-lint ${command.name} takes no --format`);
+  const other = COMMANDS.find((c) => c !== command && c.formats.includes(args.format));
+  const note = other ? ` (that is a format of "partition-lint ${other.name}")` : didYouMean(args.format, formats);
+  throw new UsageError(`unknown format "${args.format}" for ${command.name}: use ${formats.join(', ')}${note}`);
+}
+
+function checkPaths(args: CliArgs, command: CommandSpec): void {
+  const { max, missing, tooMany } = command.paths;
+  if (args.paths.length === 0) throw new UsageError(missing);
+  if (max !== undefined && args.paths.length > max) {
+    throw new UsageError(tooMany ? tooMany(args.paths) : `${command.name} takes at most ${max} paths, not ${args.paths.length}`);
   }
   if (args.stdinFilename !== undefined && !args.paths.includes('-')) {
     throw new UsageError('--stdin-filename names standard input, but no "-" is among the paths: add - to read the layout from standard input');
   }
-  return args;
+}
+
+/** "a, b or c" */
+function orList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** The `--help` text. */
 export function helpText(): string {
+  const usages = COMMANDS.map((c) => [c.usage, c.summary]);
+  const usageWidth = Math.max(...usages.map((u) => u[0].length)) + 6;
   const rows = OPTIONS.map((o) => [`${o.short ? `${o.short}, ` : '    '}${o.long}${o.value ? ` ${o.value}` : ''}`, o.help]);
   const width = Math.max(...rows.map((r) => r[0].length));
   return `Usage:
-  partition-lint [check] [options] PATH...      check layout files (*.partition.yaml)
-  partition-lint allocation [options] FILE      print the ownership and allocation model of a layout
+${usages.map(([u, s]) => `  ${u.padEnd(usageWidth)}${s}`).join('\n')}
 
 PATH is a file, a folder (searched recursively for *.partition.yaml, skipping node_modules and .git),
 a glob in quotes ("layouts/**/*.partition.yaml"), or - to read standard input.
-A first PATH named check or allocation is the command: write ./check for a file of that name.
+A first PATH named ${orList(COMMANDS.map((c) => c.name))} is the command: write ./check for a file of that name.
 
 Options:
 ${rows.map(([l, h]) => `  ${l.padEnd(width)}  ${h}`).join('\n')}

@@ -1,4 +1,5 @@
 import { helpText, parseArgs } from './args';
+import { findCommand } from './commands';
 import { UsageError } from './errors';
 import { packageVersion, processIo, type CliIo } from './io';
 
@@ -18,8 +19,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.out(`${packageVersion()}\n`);
       return 0;
     }
-    if (args.command === 'allocation') return await (await import('./allocation.js')).runAllocation(args, io);
-    return await (await import('./check.js')).runCheck(args, io);
+    const command = findCommand(args.command);
+    if (!command) throw new Error(`no command "${args.command}" is registered`);
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.error(e.message);

@@ -36,6 +36,7 @@ import { memoryAlignment } from './memory-alignment';
 import { memoryOvercommit } from './memory-overcommit';
 import { numaFit } from './numa-fit';
 import { sizeUnitAmbiguous } from './size-unit-ambiguous';
+import { DRIFT_RULES } from './drift-rules';
 
 /** The semantic rules, in the order of SPEC §5. */
 export const MODEL_RULES: readonly Rule[] = [
@@ -77,8 +78,11 @@ export const MODEL_RULES: readonly Rule[] = [
   sizeUnitAmbiguous,
 ];
 
-/** Every rule of SPEC §5, in its order: the registry the docs, the README table and SARIF read. */
-export const ALL_RULES: readonly RuleMeta[] = [yamlSyntax, duplicateKey, schema, ...MODEL_RULES, unusedDisable];
+/**
+ * Every rule, in the order of the rules table: the registry the docs, the README table, SARIF and the
+ * severity settings read. The drift rules (`partition-lint drift`) come last.
+ */
+export const ALL_RULES: readonly RuleMeta[] = [yamlSyntax, duplicateKey, schema, ...MODEL_RULES, unusedDisable, ...DRIFT_RULES];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 

@@ -123,7 +123,7 @@ class DriftContext {
       this.report(
         'drift-processors',
         this.at(p.raw, 'virtualizationStack', this.partitionAnchor(p)),
-        `Partition "${p.name}" has virtualizationStack: ${p.virtualizationStack}${'virtualizationStack' in p.raw ? '' : ' (the default)'}; VM "${vm.name}" has ExposeVirtualizationExtensions ${vm.exposeVirtualizationExtensions ? 'on' : 'off'} on the host.`,
+        `Partition "${p.name}" has virtualizationStack: ${p.virtualizationStack}${'virtualizationStack' in p.raw ? '' : ' (the default)'}; VM "${vm.name}" has ExposeVirtualizationExtensions ${vm.exposeVirtualizationExtensions ? '$true' : '$false'} on the host (Get-VMProcessor).`,
       );
     }
   }
@@ -223,13 +223,12 @@ class DriftContext {
         const layoutUplinks = list(s.devices).filter((x): x is string => typeof x === 'string');
         const hostUplinks = host.netAdapterInterfaceDescriptions.map((d) => this.devices.find((x) => x.class === 'network' && x.pci?.friendlyName === d));
         const layoutPaths = layoutUplinks.map((id) => this.layoutDeviceKey(id));
-        const same =
-          layoutPaths.length === hostUplinks.length &&
-          layoutPaths.every((k) => k !== undefined && hostUplinks.some((h) => h !== undefined && this.matches(k, h))) &&
-          hostUplinks.every((h) => h !== undefined);
-        if (!same) {
+        // an uplink that is not among the inventory's devices cannot be compared (import says so)
+        const known = hostUplinks.every((h) => h !== undefined);
+        const same = layoutPaths.length === hostUplinks.length && layoutPaths.every((k) => k !== undefined && hostUplinks.some((h) => h !== undefined && this.matches(k, h)));
+        if (known && !same) {
           const shown = host.netAdapterInterfaceDescriptions.map((d) => `"${d}"`).join(', ') || 'none';
-          this.report('drift-switch', 'devices' in s ? this.loc.keyRange(s, 'devices') : nameAt, `Switch "${s.name}" has the uplinks ${quoted(layoutUplinks)} in the layout; on the host its network adapters are ${shown}.`);
+          this.report('drift-switch', 'devices' in s ? this.loc.keyRange(s, 'devices') : nameAt, `Switch "${s.name}" has ${layoutUplinks.length === 0 ? 'no uplinks' : `the uplinks ${quoted(layoutUplinks)}`} in the layout; on the host its network adapters are ${shown}.`);
         }
       }
       const sriov = s.sriov === true;

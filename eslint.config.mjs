@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.cache/**', 'bench/generated/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.cache/**', 'bench/generated/**', 'server/src/core/schema/generated/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

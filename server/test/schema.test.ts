@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { layoutSchema, schemaValidator } from '../src/core/schema/layout-schema';
 import { validate } from '../src/core/validate';
+import { repoRoot } from './support';
 
 type Schema = Record<string, unknown>;
 
@@ -61,6 +64,16 @@ describe('the JSON Schema (schemas/partition-layout.schema.json)', () => {
 
   it('is compiled once per process', () => {
     assert.equal(schemaValidator(), schemaValidator());
+  });
+
+  it('the validator generated at build time is for the schema shipped in schemas/ (not a stale copy)', () => {
+    const shipped = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'partition-layout.schema.json'), 'utf8')) as Schema;
+    assert.deepEqual(layoutSchema, shipped);
+    const text = 'layout: v1\nname: x\nhypervisor:\n  model: microkernelized\nhost:\n  logicalProcessors: 4\n  memory: 8G\npartitions: []\n';
+    assert.deepEqual(
+      validate(text).findings.filter((f) => f.rule === 'schema').map((f) => f.message),
+      ['"8G" is not a size: write a number and a binary unit (B, KiB, MiB, GiB, TiB), e.g. "8GiB" (did you mean "8GiB"?).'],
+    );
   });
 
   it('drives the messages: a missing property names what and where, an unknown one suggests the closest', () => {

@@ -1,6 +1,7 @@
 import type { LineIndex } from './parse/lines';
 import { DRIFT_RULE_IDS } from './rules/drift-rules';
 import { RULE_IDS } from './rules/index';
+import { INTERNAL_ERROR } from './rules/internal-error';
 import type { Finding, TextRange } from './types';
 import { didYouMean } from './util/suggest';
 
@@ -50,6 +51,8 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
   });
 
   const suppressed = (f: Finding): boolean => {
+    // a bug in partition-lint is never hidden by a comment
+    if (f.rule === INTERNAL_ERROR) return false;
     let hit = false;
     for (const i of fileRules.get(f.rule) ?? []) {
       used[i].add(f.rule);

@@ -1,25 +1,25 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import * as fs from 'node:fs';
-import { packageFile } from '../util/project-files';
+import type { ErrorObject } from 'ajv';
+// Generated at build time (scripts/generate-schema-validator.mjs): ajv's standalone code for
+// schemas/partition-layout.schema.json, so nothing is compiled at run time and no file is read.
+import { layoutSchema as generatedSchema, validate as generatedValidate } from './generated/layout-validator';
 
 /** The JSON Schema of format v1, as shipped in schemas/. */
-export const layoutSchema: Record<string, unknown> = JSON.parse(fs.readFileSync(packageFile('schemas', 'partition-layout.schema.json'), 'utf8')) as Record<string, unknown>;
+export const layoutSchema: Record<string, unknown> = generatedSchema as Record<string, unknown>;
 
-let compiled: ValidateFunction | undefined;
+interface StandaloneValidate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-/** The compiled validator: compiled once per process, on first use. */
-export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false });
-    ajv.addKeyword('markdownDescription');
-    compiled = ajv.compile(layoutSchema);
-  }
-  return compiled;
+const validator = generatedValidate as StandaloneValidate;
+
+/** The validator, generated at build time (one function for the whole process). */
+export function schemaValidator(): StandaloneValidate {
+  return validator;
 }
 
 export function runSchema(data: unknown): ErrorObject[] {
-  const validate = schemaValidator();
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+  return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
 /** A schema definition by name (`size`, `partition`...). */

@@ -111,7 +111,7 @@ $vms = @(Get-VM |
 
 $inventory = [pscustomobject] [ordered] @{
     schema            = 'partition-inventory/1'
-    collectedAt       = (Get-Date).ToUniversalTime().ToString('o')
+    collectedAt       = [DateTime]::UtcNow.ToString('o')
     computerName      = $env:COMPUTERNAME
     os                = $os
     vmHost            = $vmHost
@@ -125,7 +125,7 @@ $inventory = [pscustomobject] [ordered] @{
 
 $json = ConvertTo-Json -InputObject $inventory -Depth $jsonDepth
 if ($Path) {
-    $utf8 = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false
+    $utf8 = [System.Text.UTF8Encoding]::new($false)
     $file = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
     [System.IO.File]::WriteAllText($file, $json, $utf8)
     Write-Verbose -Message "Wrote $file"

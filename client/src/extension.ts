@@ -5,6 +5,8 @@ import { CommandManager } from './commands/command-manager';
 import { CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } from './commands/manifest';
 import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
+import { ImportInventoryCommand } from './commands/import-inventory';
+import { CompareInventoryCommand } from './commands/compare-inventory';
 import { PreviewManager } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
@@ -43,7 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   const commands = new CommandManager((message, error) => languageClient.error(message, error, false));
   commands.register(new NewLayoutFileCommand());
   commands.register(new OpenPreviewCommand(previewManager));
-  context.subscriptions.push(commands, previewManager);
+  commands.register(new ImportInventoryCommand(languageClient));
+  const compare = commands.register(new CompareInventoryCommand(languageClient));
+  context.subscriptions.push(commands, previewManager, compare);
 
   try {
     await languageClient.start();

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validate } from '../src/core/validate';
 import { fixturesDir, repoRoot, runCli } from './support';
 
 /** `partition-lint import INVENTORY [--output FILE] [--force]` and `partition-lint inventory-script`. */
@@ -15,14 +14,6 @@ describe('partition-lint import', () => {
     const run = runCli(['import', inventory('host-ws2025-ps51')]);
     assert.equal(run.status, 0);
     text = run.stdout;
-  });
-
-  it('writes a layout that passes check: no errors or warnings', () => {
-    const findings = validate(text).findings.filter((f) => f.severity !== 'info');
-    assert.deepEqual(
-      findings.map((f) => `${f.rule}: ${f.message}`),
-      [],
-    );
   });
 
   it('takes the release from the OS build and the host from Get-VMHost', () => {

@@ -1,6 +1,8 @@
 import type { LayoutModel, Partition, Raw } from '../core/model/types';
 import { formatBytes, parseSize } from '../core/util/sizes';
-import type { Finding, TextRange } from '../core/types';
+import { applyDirectives, findDirectives } from '../core/suppress';
+import type { Finding, SeveritySetting, TextRange } from '../core/types';
+import { applySeverities, type ValidateResult } from '../core/validate';
 import { DEFAULT_MMIO } from './import';
 import { hostDevices, type HostDevice } from './inventory/host-devices';
 import { inventoryNames, releaseOfOs, sameLocation } from './inventory/host-facts';
@@ -19,6 +21,15 @@ const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const quoted = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', '));
+
+/**
+ * The drift findings as a user sees them: with the layout's rule severities (settings, config file,
+ * --rule) and its suppression comments applied, sorted by position.
+ */
+export function driftReport(result: ValidateResult & { model: LayoutModel }, inv: Inventory, rules: Readonly<Record<string, SeveritySetting>>): Finding[] {
+  const findings = applyDirectives(applySeverities(driftFindings(result.model, inv), rules), findDirectives(result.parsed.text, result.parsed.lines), result.parsed.lines, false);
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
 
 export function driftFindings(model: LayoutModel, inv: Inventory): Finding[] {
   const out: Finding[] = [];

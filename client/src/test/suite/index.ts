@@ -21,6 +21,7 @@ const TEST_FILES = [
   'quick-fix.test',
   'preview.test',
   'new-layout-file.test',
+  'inventory.test',
 ];
 
 class LogReporter extends Mocha.reporters.Base {

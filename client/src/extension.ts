@@ -7,12 +7,16 @@ import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
 import { ImportInventoryCommand } from './commands/import-inventory';
 import { CompareInventoryCommand } from './commands/compare-inventory';
+import { ProblemStatus } from './editor/problem-status';
+import { renameMiddleware } from './editor/rename-refusals';
+import { SelectRangeCommand } from './editor/select-range';
 import { PreviewManager } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
   readonly client: LanguageClient;
   readonly previewManager: PreviewManager;
+  readonly problemStatus: ProblemStatus;
 }
 
 let client: LanguageClient | undefined;
@@ -36,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
       configurationSection: CONFIGURATION_SECTION,
       fileEvents: watchers,
     },
+    // Quick fixes may select a placeholder after their edit with this client's select command.
+    initializationOptions: { selectRangeCommand: true },
+    middleware: renameMiddleware(() => client),
   };
   // The id names the trace setting the client reads: `partitionLayout.trace.server`.
   const languageClient = new LanguageClient(CONFIGURATION_SECTION, 'Partition Layout', serverOptions, clientOptions);
@@ -47,7 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   commands.register(new OpenPreviewCommand(previewManager));
   commands.register(new ImportInventoryCommand(languageClient));
   const compare = commands.register(new CompareInventoryCommand(languageClient));
-  context.subscriptions.push(commands, previewManager, compare);
+  commands.register(new SelectRangeCommand());
+  const problemStatus = new ProblemStatus();
+  context.subscriptions.push(commands, previewManager, problemStatus, compare);
 
   try {
     await languageClient.start();
@@ -56,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
     const cause = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`Partition Layout: the language server did not start: ${cause}`);
   }
-  return { client: languageClient, previewManager };
+  return { client: languageClient, previewManager, problemStatus };
 }
 
 export async function deactivate(): Promise<void> {

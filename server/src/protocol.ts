@@ -46,3 +46,15 @@ export type DriftResult = { version: number; diagnostics: Diagnostic[] } | { err
 
 /** Compares an open layout with a host inventory (`partition-lint drift`), with the layout's rule severities. */
 export const driftRequest = new RequestType<DriftParams, DriftResult, void>('partitionLayout/drift');
+
+/**
+ * A client command (not a server request): selects `range` in the editor of `uri`. Quick fixes
+ * carry it to leave a placeholder selected after their edit, when the client says it runs it
+ * (`initializationOptions.selectRangeCommand: true`).
+ */
+export const SELECT_RANGE_COMMAND = 'partitionLayout.selectRange';
+
+export interface SelectRangeArgs {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}

@@ -14,10 +14,28 @@ export class CompareInventoryCommand implements Command, vscode.Disposable {
   readonly id = COMMANDS.compareInventory.id;
   readonly title = COMMANDS.compareInventory.title;
   private readonly collection = vscode.languages.createDiagnosticCollection('partition-lint drift');
-  private readonly onClose: vscode.Disposable;
+  private readonly onClose: vscode.Disposable[];
 
   constructor(private readonly client: LanguageClient) {
-    this.onClose = vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri));
+    // A closed editor tab is when the user closes the layout; VS Code disposes the document itself later.
+    this.onClose = [
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        if (e.closed.length > 0) this.forgetClosedLayouts();
+      }),
+    ];
+  }
+
+  private forgetClosedLayouts(): void {
+    const open = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) open.add(tab.input.uri.toString());
+    }
+    const closed: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      if (!open.has(uri.toString())) closed.push(uri);
+    });
+    for (const uri of closed) this.collection.delete(uri);
   }
 
   /** Returns how many differences were found (undefined when nothing was compared). */
@@ -38,7 +56,7 @@ export class CompareInventoryCommand implements Command, vscode.Disposable {
   }
 
   dispose(): void {
-    this.onClose.dispose();
+    for (const d of this.onClose) d.dispose();
     this.collection.dispose();
   }
 }

@@ -10,7 +10,7 @@ import { CompareInventoryCommand } from './commands/compare-inventory';
 import { ProblemStatus } from './editor/problem-status';
 import { renameMiddleware } from './editor/rename-refusals';
 import { SelectRangeCommand } from './editor/select-range';
-import { PreviewManager } from './preview/preview-manager';
+import { PreviewManager, VIEW_TYPE } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
@@ -56,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   const compare = commands.register(new CompareInventoryCommand(languageClient));
   commands.register(new SelectRangeCommand());
   const problemStatus = new ProblemStatus();
-  context.subscriptions.push(commands, previewManager, problemStatus, compare);
+  // Reopens a preview that was open before a window reload (activation event onWebviewPanel:…).
+  context.subscriptions.push(commands, previewManager, problemStatus, compare, vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, previewManager));
 
   try {
     await languageClient.start();

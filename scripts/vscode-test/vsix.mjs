@@ -13,7 +13,7 @@ export const REQUIRED = [
   'extension/collector/collect-partition-inventory.ps1',
   'extension/syntaxes/partition-yaml.tmLanguage.json',
   'extension/language-configuration.json',
-  'extension/client/media/preview.js',
+  'extension/dist/webview/preview.js',
   'extension/client/media/preview.css',
 ];
 

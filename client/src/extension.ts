@@ -5,6 +5,8 @@ import { CommandManager } from './commands/command-manager';
 import { CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } from './commands/manifest';
 import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
+import { ImportInventoryCommand } from './commands/import-inventory';
+import { CompareInventoryCommand } from './commands/compare-inventory';
 import { ProblemStatus } from './editor/problem-status';
 import { renameMiddleware } from './editor/rename-refusals';
 import { SelectRangeCommand } from './editor/select-range';
@@ -50,10 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   const commands = new CommandManager((message, error) => languageClient.error(message, error, false));
   commands.register(new NewLayoutFileCommand());
   commands.register(new OpenPreviewCommand(previewManager));
+  commands.register(new ImportInventoryCommand(languageClient));
+  const compare = commands.register(new CompareInventoryCommand(languageClient));
   commands.register(new SelectRangeCommand());
   const problemStatus = new ProblemStatus();
   // Reopens a preview that was open before a window reload (activation event onWebviewPanel:…).
-  context.subscriptions.push(commands, previewManager, problemStatus, vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, previewManager));
+  context.subscriptions.push(commands, previewManager, problemStatus, compare, vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, previewManager));
 
   try {
     await languageClient.start();

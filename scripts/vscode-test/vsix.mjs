@@ -9,6 +9,8 @@ export const REQUIRED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/schemas/partition-layout.schema.json',
+  'extension/schemas/partition-inventory.schema.json',
+  'extension/collector/collect-partition-inventory.ps1',
   'extension/syntaxes/partition-yaml.tmLanguage.json',
   'extension/language-configuration.json',
   'extension/dist/webview/preview.js',

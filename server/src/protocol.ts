@@ -2,7 +2,7 @@
  * Custom LSP messages between the extension client and the language server, one typed constant each.
  * Imported by both sides (the client bundles it; it has no runtime dependency on the server).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { AllocationModel } from './core/model/allocation-types';
 
 export interface AllocationParams {
@@ -22,6 +22,30 @@ export interface AllocationResult {
 
 /** Asks the server for the allocation model of an open layout (the preview panel renders it). */
 export const allocationRequest = new RequestType<AllocationParams, AllocationResult | null, void>('partitionLayout/allocation');
+
+export interface ImportInventoryParams {
+  /** the inventory file's URI (file scheme) */
+  inventoryUri: string;
+}
+
+/** The imported layout's text and the name to give its file, or why the inventory cannot be read. */
+export type ImportInventoryResult = { layout: string; fileName: string } | { error: string };
+
+/** Reads a host inventory (partition-inventory/1) and returns the layout `partition-lint import` writes. */
+export const importInventoryRequest = new RequestType<ImportInventoryParams, ImportInventoryResult, void>('partitionLayout/importInventory');
+
+export interface DriftParams {
+  /** the open layout's URI */
+  uri: string;
+  /** the inventory file's URI (file scheme) */
+  inventoryUri: string;
+}
+
+/** The drift-* diagnostics of the layout's current version against the inventory, or why there are none. */
+export type DriftResult = { version: number; diagnostics: Diagnostic[] } | { error: string };
+
+/** Compares an open layout with a host inventory (`partition-lint drift`), with the layout's rule severities. */
+export const driftRequest = new RequestType<DriftParams, DriftResult, void>('partitionLayout/drift');
 
 /**
  * A client command (not a server request): selects `range` in the editor of `uri`. Quick fixes

@@ -24,7 +24,8 @@ import { prepareRename, rename } from './language/rename';
 import { serverOptions, Services } from './language/services';
 import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
-import { allocationRequest } from './protocol';
+import { allocationRequest, driftRequest, importInventoryRequest } from './protocol';
+import { driftResult, importInventoryResult } from './language/inventory-requests';
 import { packageVersion } from './core/util/project-files';
 import { isValidationWorker, serveValidation } from './language/background-validation';
 
@@ -144,6 +145,11 @@ function startServer(): void {
   connection.onRequest(allocationRequest, async (p) => {
     const a = await services?.analysisWithRules(p.uri);
     return a ? allocationResult(a) : null;
+  });
+  connection.onRequest(importInventoryRequest, (p) => importInventoryResult(p.inventoryUri));
+  connection.onRequest(driftRequest, async (p) => {
+    const a = await services?.analysisWithRules(p.uri);
+    return a ? driftResult(a, p.inventoryUri) : { error: `${p.uri} is not open in the editor` };
   });
   connection.onShutdown(() => services?.dispose());
 

@@ -35,16 +35,18 @@ describe('npm pack: the partition-lint package', function () {
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('holds the commands, their bundles, the schema, README, LICENSE and CHANGELOG, and nothing else', () => {
+  it('holds the commands, their bundles, the schemas, the inventory collector, README, LICENSE and CHANGELOG, and nothing else', () => {
     assert.deepEqual(files, [
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
       'bin/partition-language-server.js',
       'bin/partition-lint.js',
+      'collector/collect-partition-inventory.ps1',
       'dist/cli.js',
       'dist/server.js',
       'package.json',
+      'schemas/partition-inventory.schema.json',
       'schemas/partition-layout.schema.json',
     ]);
     for (const bin of Object.values(pkg.bin)) assert.ok(files.includes(bin.replace(/^\.\//, '')), bin);
@@ -64,6 +66,12 @@ describe('npm pack: the partition-lint package', function () {
     assert.equal(check.stderr, '');
     assert.equal(check.stdout, '✔ 1 file checked, no problems\n');
     assert.equal(check.status, 0);
+    // the inventory collector and its schema ship too
+    const script = lint(['inventory-script']);
+    assert.equal(script.stdout, fs.readFileSync(path.join(repoRoot, 'collector', 'collect-partition-inventory.ps1'), 'utf8'));
+    const imported = lint(['import', path.join(repoRoot, 'test-fixtures', 'inventory', 'host-ws2022-ps7.inventory.json')]);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(imported.stdout, /^name: HV-EDGE-02$/m);
   });
 });
 

@@ -16,4 +16,6 @@ export const COMMAND_CATEGORY = 'Partition Layout';
 export const COMMANDS = {
   newLayoutFile: { id: 'partitionLayout.newLayoutFile', title: 'New Layout File' },
   openPreview: { id: 'partitionLayout.openPreview', title: 'Open Allocation Preview' },
+  importInventory: { id: 'partitionLayout.importInventory', title: 'Import Host Inventory' },
+  compareInventory: { id: 'partitionLayout.compareInventory', title: 'Compare with Host Inventory' },
 } as const;

@@ -27,6 +27,12 @@ export interface CliArgs {
   stdinFilename?: string;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR */
   color?: boolean;
+  /** import: the layout file to write (standard output when absent) */
+  output?: string;
+  /** import: replace an existing --output file */
+  force: boolean;
+  /** drift: the host's inventory */
+  inventory?: string;
   help: boolean;
   version: boolean;
 }
@@ -82,6 +88,23 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { long: '--color', help: 'colour the output even when it is not a terminal', apply: (a) => (a.color = true) },
   { long: '--no-color', help: 'never colour the output (so does the NO_COLOR environment variable)', apply: (a) => (a.color = false) },
+  {
+    long: '--output',
+    short: '-o',
+    value: 'FILE',
+    help: 'import: write the layout to FILE instead of standard output (never over an existing file without --force)',
+    commands: ['import'],
+    apply: (a, v) => (a.output = v),
+  },
+  { long: '--force', help: 'import: replace the --output file when it exists', commands: ['import'], apply: (a) => (a.force = true) },
+  {
+    long: '--inventory',
+    short: '-i',
+    value: 'INVENTORY',
+    help: "drift: the host's inventory (the JSON of collect-partition-inventory.ps1)",
+    commands: ['drift'],
+    apply: (a, v) => (a.inventory = v),
+  },
   { long: '--help', short: '-h', help: 'show this help and exit', apply: (a) => (a.help = true) },
   { long: '--version', short: '-V', help: 'print the version and exit', apply: (a) => (a.version = true) },
 ];
@@ -102,7 +125,7 @@ const TOKEN_OPTIONS = Object.fromEntries(
 
 /** Parses argv (without node and the script). Throws UsageError on any mistake. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: COMMANDS[0].name, paths: [], format: '', rules: [], quiet: false, verbose: false, help: false, version: false };
+  const args: CliArgs = { command: COMMANDS[0].name, paths: [], format: '', rules: [], quiet: false, verbose: false, force: false, help: false, version: false };
   let commandSeen = false;
   const used: OptionSpec[] = [];
   const { tokens } = parseTokens({ args: [...argv], options: TOKEN_OPTIONS, strict: false, allowPositionals: true, tokens: true });
@@ -171,7 +194,7 @@ function checkFormat(args: CliArgs, command: CommandSpec): void {
 
 function checkPaths(args: CliArgs, command: CommandSpec): void {
   const { max, missing, tooMany } = command.paths;
-  if (args.paths.length === 0) throw new UsageError(missing);
+  if (args.paths.length === 0 && command.paths.min !== 0) throw new UsageError(missing);
   if (max !== undefined && args.paths.length > max) {
     throw new UsageError(tooMany ? tooMany(args.paths) : `${command.name} takes at most ${max} paths, not ${args.paths.length}`);
   }
@@ -212,5 +235,8 @@ Examples:
   partition-lint --rule vp-overcommit=error --rule numa-dynamic-memory=off lab.partition.yaml
   cat lab.partition.yaml | partition-lint - --stdin-filename hosts/lab.partition.yaml
   partition-lint allocation lab.partition.yaml --format json
+  partition-lint inventory-script > collect-partition-inventory.ps1
+  partition-lint import hv-lab-01.inventory.json --output hv-lab-01.partition.yaml
+  partition-lint drift hv-lab-01.partition.yaml --inventory hv-lab-01.inventory.json --format github
 `;
 }

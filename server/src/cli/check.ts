@@ -8,7 +8,7 @@ import { loadFormatter } from './formatters/index';
 import { parseRuleOptions, RuleResolver } from './rule-options';
 import { wantsColor } from './style';
 import { INTERNAL_ERROR } from '../core/rules/internal-error';
-import { countSeverities, type FileFailure, type FileResult } from './types';
+import { countSeverities, type FileFailure, type FileResult, type Formatter } from './types';
 
 /** `partition-lint [check] PATH...`: returns the exit code (0 clean, 1 problems, 2 usage or unreadable). */
 export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
@@ -47,6 +47,15 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     results.push({ file: read.file, text: source.text, lines: result.parsed.lines, findings });
   }
 
+  return writeReport(format, results, failures, args, io);
+}
+
+/**
+ * Prints the report of checked files in the chosen format and returns `check`'s exit code (0 clean,
+ * 1 problems or too many warnings, 2 files that could not be checked or a rule that threw). Shared
+ * with `partition-lint drift`.
+ */
+export function writeReport(format: Formatter, results: FileResult[], failures: FileFailure[], args: CliArgs, io: CliIo): number {
   const color = wantsColor(args.color, io.env, io.stdoutIsTTY);
   io.out(format(results, { cwd: io.cwd, color, verbose: args.verbose, version: packageVersion(), failures }));
 

@@ -25,7 +25,7 @@ export interface CommandSpec {
   /** its `--format` values; the first is the default */
   readonly formats: readonly string[];
   /** how many paths it takes, and what to say when that is not met */
-  readonly paths: { readonly max?: number; readonly missing: string; readonly tooMany?: (paths: readonly string[]) => string };
+  readonly paths: { readonly min?: 0; readonly max?: number; readonly missing: string; readonly tooMany?: (paths: readonly string[]) => string };
   /** runs it and returns the exit code */
   run(args: CliArgs, io: CliIo): Promise<number>;
 }
@@ -50,6 +50,38 @@ export const COMMANDS: readonly CommandSpec[] = [
       tooMany: (paths) => `allocation takes one layout file, not ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
     },
     run: async (args, io) => (await import('./allocation.js')).runAllocation(args, io),
+  },
+  {
+    name: 'import',
+    usage: 'partition-lint import [--output FILE [--force]] INVENTORY',
+    summary: "write a layout from a host's inventory (collect-partition-inventory.ps1's JSON)",
+    formats: [],
+    paths: {
+      max: 1,
+      missing: 'import needs one inventory file: partition-lint import INVENTORY [--output FILE] (partition-lint inventory-script prints the collector that writes it)',
+      tooMany: (paths) => `import takes one inventory file, not ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
+    },
+    run: async (args, io) => (await import('./import.js')).runImport(args, io),
+  },
+  {
+    name: 'drift',
+    usage: 'partition-lint drift [options] FILE --inventory INVENTORY',
+    summary: 'report where a host (its inventory) differs from its layout',
+    formats: ['stylish', 'json', 'sarif', 'github', 'junit'],
+    paths: {
+      max: 1,
+      missing: 'drift needs one layout file and its host\'s inventory: partition-lint drift FILE --inventory INVENTORY',
+      tooMany: (paths) => `drift takes one layout file, not ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
+    },
+    run: async (args, io) => (await import('./drift.js')).runDrift(args, io),
+  },
+  {
+    name: 'inventory-script',
+    usage: 'partition-lint inventory-script',
+    summary: 'print the PowerShell collector to run on a Hyper-V host',
+    formats: [],
+    paths: { min: 0, max: 0, missing: '', tooMany: (paths) => `inventory-script takes no paths, not ${paths.map((p) => JSON.stringify(p)).join(', ')}` },
+    run: async (args, io) => (await import('./inventory-script.js')).runInventoryScript(args, io),
   },
 ];
 

@@ -86,7 +86,8 @@ export function runRules(model: LayoutModel, rules: readonly Rule[] = MODEL_RULE
   return out;
 }
 
-function applySeverities(findings: Finding[], rules: ValidateOptions['rules']): Finding[] {
+/** Applies severity settings: `off` drops a rule's findings, any other setting replaces the default. */
+export function applySeverities(findings: Finding[], rules: ValidateOptions['rules']): Finding[] {
   if (!rules) return findings;
   const out: Finding[] = [];
   for (const f of findings) {

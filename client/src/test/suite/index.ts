@@ -22,6 +22,7 @@ const TEST_FILES = [
   'editor-details.test',
   'preview.test',
   'new-layout-file.test',
+  'inventory.test',
 ];
 
 class LogReporter extends Mocha.reporters.Base {

@@ -47,6 +47,7 @@ import { switchUplink } from './switch-uplink';
 import { networkAdapterSwitch } from './network-adapter-switch';
 import { gpuPartition } from './gpu-partition';
 import { mmioBuffer } from './mmio-buffer';
+import { DRIFT_RULES } from './drift-rules';
 
 /** The semantic rules, in the order of SPEC §5. */
 export const MODEL_RULES: readonly Rule[] = [
@@ -99,8 +100,11 @@ export const MODEL_RULES: readonly Rule[] = [
   sizeUnitAmbiguous,
 ];
 
-/** Every rule of SPEC §5, in its order: the registry the docs, the README table and SARIF read. */
-export const ALL_RULES: readonly RuleMeta[] = [yamlSyntax, duplicateKey, schema, ...MODEL_RULES, unusedDisable];
+/**
+ * Every rule, in the order of the rules table: the registry the docs, the README table, SARIF and the
+ * severity settings read. The drift rules (`partition-lint drift`) come last.
+ */
+export const ALL_RULES: readonly RuleMeta[] = [yamlSyntax, duplicateKey, schema, ...MODEL_RULES, unusedDisable, ...DRIFT_RULES];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 

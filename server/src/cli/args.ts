@@ -29,6 +29,10 @@ export interface CliArgs {
   color?: boolean;
   help: boolean;
   version: boolean;
+  /** export: write the undo script */
+  undo?: boolean;
+  /** export: write the script to this file instead of standard output */
+  output?: string;
 }
 
 interface OptionSpec {
@@ -79,6 +83,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: 'NAME',
     help: 'the name to report for standard input (-); its folder is where the config lookup starts',
     apply: (a, v) => (a.stdinFilename = v),
+  },
+  { long: '--undo', help: 'export: write the script that undoes the deployment (devices back to the host; VMs only with its -RemoveVMs)', commands: ['export'], apply: (a) => (a.undo = true) },
+  {
+    long: '--output',
+    short: '-o',
+    value: 'FILE',
+    help: 'export: write the script to FILE (UTF-8 with a byte-order mark, for Windows PowerShell 5.1) instead of standard output',
+    commands: ['export'],
+    apply: (a, v) => (a.output = v),
   },
   { long: '--color', help: 'colour the output even when it is not a terminal', apply: (a) => (a.color = true) },
   { long: '--no-color', help: 'never colour the output (so does the NO_COLOR environment variable)', apply: (a) => (a.color = false) },
@@ -212,5 +225,6 @@ Examples:
   partition-lint --rule vp-overcommit=error --rule numa-dynamic-memory=off lab.partition.yaml
   cat lab.partition.yaml | partition-lint - --stdin-filename hosts/lab.partition.yaml
   partition-lint allocation lab.partition.yaml --format json
+  partition-lint export lab.partition.yaml --output deploy-lab.ps1
 `;
 }

@@ -51,6 +51,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     run: async (args, io) => (await import('./allocation.js')).runAllocation(args, io),
   },
+  {
+    name: 'export',
+    usage: 'partition-lint export [--undo] [--output FILE] FILE',
+    summary: 'write a Hyper-V PowerShell deployment script for a layout',
+    formats: [],
+    paths: {
+      max: 1,
+      missing: 'export needs one layout file (or - for standard input): partition-lint export FILE',
+      tooMany: (paths) => `export takes one layout file, not ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
+    },
+    run: async (args, io) => (await import('./export.js')).runExport(args, io),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -6,9 +6,13 @@ import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** Main-thread time (CDP TaskDuration) and the longest task while `message` is posted and drawn. */
+/**
+ * Main-thread time while `message` is posted and drawn: CPU time of the renderer's main thread (CDP
+ * ThreadTime) and the wall time of its tasks (TaskDuration, which a busy machine inflates), and the
+ * longest task (longtask entries, wall time).
+ */
 async function measurePost(page, cdp, message) {
-  const before = await taskSeconds(cdp);
+  const before = await metrics(cdp);
   const inPage = await page.evaluate(async (m) => {
     const w = window;
     const tasks = [];
@@ -25,13 +29,13 @@ async function measurePost(page, cdp, message) {
     observer.disconnect();
     return { wall, longest: Math.max(0, ...tasks) };
   }, message);
-  const after = await taskSeconds(cdp);
-  return { main: (after - before) * 1000, wall: inPage.wall, longest: inPage.longest };
+  const after = await metrics(cdp);
+  return { main: (after.ThreadTime - before.ThreadTime) * 1000, tasks: (after.TaskDuration - before.TaskDuration) * 1000, wall: inPage.wall, longest: inPage.longest };
 }
 
-async function taskSeconds(cdp) {
+async function metrics(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration').value;
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
 /** Measures the preview at each size; returns rows for bench/run.mjs. */
@@ -48,7 +52,7 @@ export async function measurePreview(root, sizes, runs) {
       const edited = text.replace('  - name: vm5\n    role: child\n    parent: root\n    generation: 2\n    guest:\n      os: windows-server-2025\n      enlightened: true\n    virtualProcessors: 2\n    memory: 2GiB', '  - name: vm5\n    role: child\n    parent: root\n    generation: 2\n    guest:\n      os: windows-server-2025\n      enlightened: true\n    virtualProcessors: 2\n    memory: 3GiB');
       const first = await harness.analyse(text, 1);
       const second = await harness.analyse(edited, 2);
-      const samples = { first: [], update: [], longest: [], build: [] };
+      const samples = { first: [], update: [], firstTasks: [], updateTasks: [], longest: [], build: [] };
       let sizeFirst = 0;
       let sizeUpdate = 0;
       for (let i = 0; i < runs; i++) {
@@ -65,10 +69,12 @@ export async function measurePreview(root, sizes, runs) {
         const b = await measurePost(view.page, cdp, m2);
         samples.first.push(a.main);
         samples.update.push(b.main);
+        samples.firstTasks.push(a.tasks);
+        samples.updateTasks.push(b.tasks);
         samples.longest.push(Math.max(a.longest, b.longest));
         await view.page.close();
       }
-      out.push({ size: n, first: median(samples.first), update: median(samples.update), longest: Math.max(...samples.longest), build: median(samples.build), sizeFirst, sizeUpdate });
+      out.push({ size: n, first: median(samples.first), update: median(samples.update), firstTasks: median(samples.firstTasks), updateTasks: median(samples.updateTasks), longest: Math.max(...samples.longest), build: median(samples.build), sizeFirst, sizeUpdate });
     }
   } finally {
     await browser.close();

@@ -92,7 +92,7 @@ describe('partition-lint export', () => {
       "Name='render01' AutomaticStopAction=TurnOff",
       "Name='render01' GuestControlledCacheTypes=$true",
       `Name='render01' LowMemoryMappedIoSpace=${128 * MiB}`,
-      `Name='render01' HighMemoryMappedIoSpace=${512 * MiB}`,
+      `Name='render01' HighMemoryMappedIoSpace=${688 * MiB}`,
       "Name='edge01' AutomaticStopAction=TurnOff",
       `Name='edge01' LowMemoryMappedIoSpace=${128 * MiB}`,
       `Name='edge01' HighMemoryMappedIoSpace=${512 * MiB}`,

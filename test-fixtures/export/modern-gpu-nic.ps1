@@ -134,17 +134,17 @@ if (-not $vm -or $vm.GuestControlledCacheTypes -ne $true) {
         Set-VM -Name 'render01' -GuestControlledCacheTypes $true
     }
 }
-# MMIO space: low 128 MiB, high 512 MiB (the layout's mmioSpace).
+# MMIO space: low 128 MiB, high 688 MiB (the layout's mmioSpace).
 if (-not $vm -or $vm.LowMemoryMappedIoSpace -ne 134217728) {
     if ($PSCmdlet.ShouldProcess('VM ''render01''', 'Set-VM -LowMemoryMappedIoSpace 134217728')) {
         Assert-PartitionLayoutVMOff -Name 'render01' -Change 'set its low MMIO space'
         Set-VM -Name 'render01' -LowMemoryMappedIoSpace 134217728
     }
 }
-if (-not $vm -or $vm.HighMemoryMappedIoSpace -ne 536870912) {
-    if ($PSCmdlet.ShouldProcess('VM ''render01''', 'Set-VM -HighMemoryMappedIoSpace 536870912')) {
+if (-not $vm -or $vm.HighMemoryMappedIoSpace -ne 721420288) {
+    if ($PSCmdlet.ShouldProcess('VM ''render01''', 'Set-VM -HighMemoryMappedIoSpace 721420288')) {
         Assert-PartitionLayoutVMOff -Name 'render01' -Change 'set its high MMIO space'
-        Set-VM -Name 'render01' -HighMemoryMappedIoSpace 536870912
+        Set-VM -Name 'render01' -HighMemoryMappedIoSpace 721420288
     }
 }
 # Device "gpu0" (gpu) at PCI 0000:65:00.0.

@@ -82,7 +82,12 @@ describe('PowerShell test helper (tree-sitter-powershell)', () => {
     const a = await parsePowerShell("# note: one\nSet-VM -Name 'a' -ProcessorCount 2");
     const b = await parsePowerShell("# note: two $(x)\nSet-VM -Name 'b; x' -ProcessorCount 4");
     const c = await parsePowerShell("# note: one\nSet-VM -Name 'a' -ProcessorCount 2; Remove-Item x");
+    const d = await parsePowerShell("# note: one\nSet-VM -Name ('a' + [char]0x2019 + 'b') -ProcessorCount 2");
+    const e = await parsePowerShell("# note: one\nSet-VM -Name ('a' + $(Remove-Item x)) -ProcessorCount 2");
     assert.equal(skeleton(a), skeleton(b));
+    assert.equal(skeleton(a), skeleton(d), 'a string joined from pieces and [char] codes is one string');
+    assert.equal(parameterValue(d.commands[0], 'Name')?.value, 'a’b');
     assert.notEqual(skeleton(a), skeleton(c));
+    assert.notEqual(skeleton(a), skeleton(e));
   });
 });

@@ -1,45 +1,18 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { allocationModel } from '../core/model/allocation';
 import { INTERNAL_ERROR } from '../core/rules/internal-error';
 import type { CliArgs } from './args';
 import { formatAllocationText } from './allocation-text';
-import { checkBytes, readTarget } from './check-file';
-import { describeFsError } from './errors';
 import { fileRows } from './formatters/stylish';
 import type { CliIo } from './io';
-import { parseRuleOptions, RuleResolver } from './rule-options';
+import { checkOneLayout } from './one-layout';
 import { makeStyle } from './style';
 
 /** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model of SPEC §4. */
 export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
-  const overrides = parseRuleOptions(args.rules);
-  const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);
-  const resolver = new RuleResolver(explicit, overrides, io.cwd);
-
-  const arg = args.paths[0];
-  if (arg !== '-') {
-    try {
-      if (fs.statSync(path.resolve(io.cwd, arg)).isDirectory()) {
-        io.error(`allocation needs one layout file, and ${arg} is a folder: name a *.partition.yaml file in it`);
-        return 2;
-      }
-    } catch (e) {
-      io.error(`cannot read ${arg}: ${describeFsError(e)}`);
-      return 2;
-    }
-  }
-  const read = await readTarget(arg === '-' ? { kind: 'stdin' } : { kind: 'file', file: arg }, io, args.stdinFilename);
-  if ('error' in read) {
-    io.error(read.error);
-    return 2;
-  }
-  const rules = resolver.forFolder(read.dir);
-  if ('error' in rules) {
-    io.error(rules.error);
-    return 2;
-  }
-  const { source, result } = checkBytes(read.bytes, rules.rules);
+  const checked = await checkOneLayout(args, io);
+  if ('exit' in checked) return checked.exit;
+  const { source, result } = checked;
+  const read = { file: checked.file };
   if (!result.model) {
     const errors = result.findings.filter((f) => f.severity === 'error');
     const shown = errors.length > 0 ? errors : result.findings;

@@ -27,7 +27,7 @@ export interface CliArgs {
   stdinFilename?: string;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR */
   color?: boolean;
-  /** import: the layout file to write (standard output when absent) */
+  /** import and export: the file to write (standard output when absent) */
   output?: string;
   /** import: replace an existing --output file */
   force: boolean;
@@ -35,6 +35,8 @@ export interface CliArgs {
   inventory?: string;
   help: boolean;
   version: boolean;
+  /** export: write the undo script */
+  undo?: boolean;
 }
 
 interface OptionSpec {
@@ -86,14 +88,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'the name to report for standard input (-); its folder is where the config lookup starts',
     apply: (a, v) => (a.stdinFilename = v),
   },
+  { long: '--undo', help: 'export: write the script that undoes the deployment (devices back to the host; VMs only with its -RemoveVMs)', commands: ['export'], apply: (a) => (a.undo = true) },
   { long: '--color', help: 'colour the output even when it is not a terminal', apply: (a) => (a.color = true) },
   { long: '--no-color', help: 'never colour the output (so does the NO_COLOR environment variable)', apply: (a) => (a.color = false) },
   {
     long: '--output',
     short: '-o',
     value: 'FILE',
-    help: 'import: write the layout to FILE instead of standard output (never over an existing file without --force)',
-    commands: ['import'],
+    help: 'import: write the layout to FILE (never over an existing file without --force); export: write the script to FILE (UTF-8 with a byte-order mark, for Windows PowerShell 5.1); both: instead of standard output',
+    commands: ['import', 'export'],
     apply: (a, v) => (a.output = v),
   },
   { long: '--force', help: 'import: replace the --output file when it exists', commands: ['import'], apply: (a) => (a.force = true) },
@@ -238,5 +241,6 @@ Examples:
   partition-lint inventory-script > collect-partition-inventory.ps1
   partition-lint import hv-lab-01.inventory.json --output hv-lab-01.partition.yaml
   partition-lint drift hv-lab-01.partition.yaml --inventory hv-lab-01.inventory.json --format github
+  partition-lint export lab.partition.yaml --output deploy-lab.ps1
 `;
 }

@@ -83,6 +83,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     paths: { min: 0, max: 0, missing: '', tooMany: (paths) => `inventory-script takes no paths, not ${paths.map((p) => JSON.stringify(p)).join(', ')}` },
     run: async (args, io) => (await import('./inventory-script.js')).runInventoryScript(args, io),
   },
+  {
+    name: 'export',
+    usage: 'partition-lint export [--undo] [--output FILE] FILE',
+    summary: 'write a Hyper-V PowerShell deployment script for a layout',
+    formats: [],
+    paths: {
+      max: 1,
+      missing: 'export needs one layout file (or - for standard input): partition-lint export FILE',
+      tooMany: (paths) => `export takes one layout file, not ${paths.length}: ${paths.map((p) => JSON.stringify(p)).join(', ')}`,
+    },
+    run: async (args, io) => (await import('./export.js')).runExport(args, io),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -193,10 +193,19 @@ function readCommand(n: Node, depth: number, original: (n: Node) => string, refe
   };
 }
 
+/** `('caf' + [char]0x00E9)`: a string written as verbatim pieces and character codes, nothing else. */
+const STRING_CONCAT = /^\((?:'(?:[^']|'')*'|\[char\]0x[0-9A-F]{4})(?: \+ (?:'(?:[^']|'')*'|\[char\]0x[0-9A-F]{4}))*\)$/;
+
 /** Descends through the grammar's single-child expression wrappers to the node that says what a value is. */
 function essential(n: Node): Node {
   let cur = n;
-  while (cur.namedChildCount === 1 && cur.type !== 'string_literal' && cur.type !== 'integer_literal' && cur.type !== 'script_block_expression') {
+  while (
+    cur.namedChildCount === 1 &&
+    cur.type !== 'string_literal' &&
+    cur.type !== 'integer_literal' &&
+    cur.type !== 'script_block_expression' &&
+    !(cur.type === 'parenthesized_expression' && STRING_CONCAT.test(cur.text))
+  ) {
     const only = cur.namedChildren[0];
     if (!only) break;
     cur = only;
@@ -212,6 +221,11 @@ function readValue(n: Node, original: (n: Node) => string): PsValue {
   const v: PsValue = { type: e.type, text };
   if (e.type === 'string_literal' && e.namedChildren[0]?.type === 'verbatim_string_characters') {
     v.value = decodeVerbatim(text);
+  } else if (e.type === 'parenthesized_expression' && STRING_CONCAT.test(e.text)) {
+    v.type = 'string_literal';
+    v.value = (text.slice(1, -1).match(/'(?:[^']|'')*'|\[char\]0x[0-9A-F]{4}/g) ?? [])
+      .map((piece) => (piece.startsWith("'") ? decodeVerbatim(piece) : String.fromCharCode(parseInt(piece.slice(8), 16))))
+      .join('');
   } else if (e.type === 'integer_literal' || e.type === 'generic_token') {
     // The grammar knows only lower-case multipliers (`5mb`); PowerShell reads `33280Mb` as a number too.
     const m = /^([0-9]+)[ld]?(kb|mb|gb|tb|pb)?$/i.exec(text);
@@ -309,12 +323,14 @@ export function parameterValue(cmd: PsCommand, name: string): PsValue | undefine
 
 /**
  * The tree's shape with every string's and comment's content left out: two scripts with the same
- * skeleton run the same commands in the same structure, whatever their literal texts say.
+ * skeleton run the same commands in the same structure, whatever their literal texts say. A string
+ * joined from verbatim pieces and [char] codes counts as one string literal.
  */
 export function skeleton(parsed: ParsedPowerShell): string {
   const out: string[] = [];
   const walk = (n: Node): void => {
     if (n.type === 'comment') return void out.push('#');
+    if (n.type === 'parenthesized_expression' && STRING_CONCAT.test(n.text)) return void out.push("(string_literal'…')");
     if (n.type === 'verbatim_string_characters') return void out.push("'…'");
     if (n.type === 'integer_literal' || n.type === 'decimal_integer_literal') return void out.push('N');
     out.push(`(${n.type}`);

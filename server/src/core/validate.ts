@@ -1,7 +1,6 @@
 import { buildModel } from './model/build';
 import type { LayoutModel } from './model/types';
 import { parseLayout, type ParsedLayout } from './parse/document';
-import { reparseEdit } from './parse/incremental';
 import type { RuleContext } from './rules/rule';
 import { MODEL_RULES } from './rules/index';
 import { schemaFindings } from './schema/schema-findings';
@@ -30,13 +29,12 @@ export function validate(text: string, options: ValidateOptions = {}): ValidateR
 }
 
 /**
- * validate() for the next version of a text: re-parses only the list entry an edit touched when it
- * can (see parse/incremental.ts), else everything. Gives exactly what validate(text) gives. `prev`
- * is consumed: do not read it afterwards.
+ * validate() for the next version of a text, given the result of an earlier version: the parse is
+ * re-used when the text is unchanged (only severities changed). Gives exactly what validate(text) gives.
  */
 export function revalidate(prev: ValidateResult, text: string, options: ValidateOptions = {}): ValidateResult {
   if (prev.parsed.text === text) return validateParsed(prev.parsed, options);
-  return validateParsed(reparseEdit(prev.parsed, text) ?? parseLayout(text), options);
+  return validate(text, options);
 }
 
 function validateParsed(parsed: ParsedLayout, options: ValidateOptions): ValidateResult {

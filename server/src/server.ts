@@ -18,12 +18,14 @@ import { completion, resolveCompletion, resolveUri } from './language/completion
 import { definition } from './language/definition';
 import type { Analysis } from './language/document-cache';
 import { hover } from './language/hover';
+import { Logger, type LogLevel } from './language/logger';
 import { references } from './language/references';
 import { prepareRename, rename } from './language/rename';
 import { serverOptions, Services } from './language/services';
 import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
 import { allocationRequest } from './protocol';
+import { packageVersion } from './core/util/project-files';
 import { isValidationWorker, serveValidation } from './language/background-validation';
 
 // Compile regular expressions on first use instead of tiering them up later: a tier-up inside the
@@ -33,6 +35,9 @@ v8.setFlagsFromString('--no-regexp-tier-up');
 // The same script runs the validation worker for very large texts (see background-validation.ts).
 if (isValidationWorker()) serveValidation();
 else startServer();
+
+/** The connection's console method for each log level. */
+const LOG_METHOD = { error: 'error', warn: 'warn', info: 'info', debug: 'log' } as const satisfies Record<LogLevel, string>;
 
 function startServer(): void {
   // --stdio, --node-ipc or --socket=N: chosen by the command line.
@@ -45,19 +50,25 @@ function startServer(): void {
   let folderEvents = false;
   let editRangeDefault = false;
   let initialFolders: string[] = [];
-
-  /** Fire and forget: a failed notification or registration is logged, never an unhandled rejection. */
-  function background(what: string, p: Promise<unknown> | undefined): void {
-    p?.catch((e: unknown) => {
+  const logger = new Logger({
+    write: (level, message) => {
       try {
-        connection.console.error(`partition-lint: ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+        connection.console[LOG_METHOD[level]](message);
       } catch {
         // the connection is gone
       }
-    });
+    },
+    show: (level, message) =>
+      background('showing a message', connection.sendNotification(ShowMessageNotification.type, { type: level === 'error' ? MessageType.Error : MessageType.Warning, message })),
+  });
+
+  /** Fire and forget: a failed notification or registration is logged, never an unhandled rejection. */
+  function background(what: string, p: Promise<unknown> | undefined): void {
+    p?.catch((e: unknown) => logger.error(`${what} failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   connection.onInitialize((params): InitializeResult => {
+    logger.info(`partition-language-server ${packageVersion()} started (Node.js ${process.version}, process ${process.pid}, client ${params.clientInfo?.name ?? 'unknown'} ${params.clientInfo?.version ?? ''})`.trimEnd());
     const caps = params.capabilities;
     configurationPull = caps.workspace?.configuration === true;
     configurationEvents = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -72,12 +83,7 @@ function startServer(): void {
         openUris: () => documents.keys(),
         publish: (p) => background('publishing diagnostics', connection.sendDiagnostics(p)),
         configuration: (uri) => (configurationPull ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : Promise.resolve(undefined)),
-        log: (m) => connection.console.log(m),
-        warn: (m) => {
-          connection.console.warn(m);
-          background('showing a warning', connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: m }));
-        },
-        error: (m) => connection.console.error(m),
+        logger,
       },
       serverOptions(params),
     );
@@ -93,7 +99,7 @@ function startServer(): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'partition-language-server' },
+      serverInfo: { name: 'partition-language-server', version: packageVersion() },
     };
   });
 

@@ -69,6 +69,10 @@ export interface StartOptions {
   configuration?: boolean;
   /** the client takes one edit range for all completion items (itemDefaults.editRange) */
   editRangeDefault?: boolean;
+  /** the script to run instead of the built server (a test entry that wraps it) */
+  serverModule?: string;
+  /** extra environment variables for the server process */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
@@ -89,7 +93,7 @@ export class LspClient {
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [opts.serverModule ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(conn, child);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));

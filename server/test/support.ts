@@ -27,9 +27,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process. */
-export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const r = spawnSync(process.execPath, [cliPath, ...args], {
+/** Runs the real CLI in a child process (`entry`: a test script that wraps it instead of bin/partition-lint.js). */
+export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; entry?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [opts.entry ?? cliPath, ...args], {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input,
     env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...opts.env },

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allocationModel } from '../core/model/allocation';
+import { INTERNAL_ERROR } from '../core/rules/internal-error';
 import type { CliArgs } from './args';
 import { formatAllocationText } from './allocation-text';
 import { checkBytes, readTarget } from './check-file';
@@ -52,5 +53,7 @@ export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
   }
   const model = allocationModel(result.model, result.findings, result.parsed.lines);
   io.out(args.format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : formatAllocationText(model));
-  return 0;
+  const internal = result.findings.filter((f) => f.rule === INTERNAL_ERROR);
+  for (const f of internal) io.error(`${read.file}: ${f.message}`);
+  return internal.length > 0 ? 2 : 0;
 }

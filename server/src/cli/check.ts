@@ -3,10 +3,11 @@ import type { CliArgs } from './args';
 import { checkBytes, readTarget } from './check-file';
 import { discover } from './discover';
 import type { CliIo } from './io';
-import { packageVersion } from './io';
+import { packageVersion } from '../core/util/project-files';
 import { loadFormatter } from './formatters/index';
 import { parseRuleOptions, RuleResolver } from './rule-options';
 import { wantsColor } from './style';
+import { INTERNAL_ERROR } from '../core/rules/internal-error';
 import { countSeverities, type FileFailure, type FileResult } from './types';
 
 /** `partition-lint [check] PATH...`: returns the exit code (0 clean, 1 problems, 2 usage or unreadable). */
@@ -52,6 +53,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const counts = countSeverities(results);
   const tooManyWarnings = !args.quiet && args.maxWarnings !== undefined && counts.warning > args.maxWarnings;
   if (tooManyWarnings) io.error(`${counts.warning} warning${counts.warning === 1 ? '' : 's'} found, more than --max-warnings ${args.maxWarnings} allows`);
-  if (failures.length > 0) return 2;
+  // a rule that threw (an internal-error finding, in the report above) is a bug: exit 2 as for other failures
+  if (failures.length > 0 || results.some((r) => r.findings.some((f) => f.rule === INTERNAL_ERROR))) return 2;
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
 }

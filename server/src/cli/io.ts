@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packageFile } from '../core/util/project-files';
 
 /** What the CLI needs from its process: kept in one place so the commands stay plain functions. */
 export interface CliIo {
@@ -32,16 +30,6 @@ export function processIo(): CliIo {
   };
 }
 
-let cachedVersion: string | undefined;
-
-/** partition-lint's version, from the package.json it ships in. */
-export function packageVersion(): string {
-  if (cachedVersion === undefined) {
-    const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown };
-    cachedVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  }
-  return cachedVersion;
-}
 
 /** The folder a file's config lookup starts in. */
 export function folderOf(file: string, cwd: string): string {

@@ -1,7 +1,8 @@
 import { helpText, parseArgs } from './args';
 import { findCommand } from './commands';
 import { UsageError } from './errors';
-import { packageVersion, processIo, type CliIo } from './io';
+import { packageVersion } from '../core/util/project-files';
+import { processIo, type CliIo } from './io';
 
 /**
  * `partition-lint` (SPEC §6). Returns the exit code; bin/partition-lint.js sets it.

@@ -1,7 +1,8 @@
 import { buildModel } from './model/build';
 import type { LayoutModel } from './model/types';
 import { parseLayout, type ParsedLayout } from './parse/document';
-import type { RuleContext } from './rules/rule';
+import { guarded, internalErrorFinding } from './rules/internal-error';
+import type { Rule, RuleContext } from './rules/rule';
 import { MODEL_RULES } from './rules/index';
 import { schemaFindings } from './schema/schema-findings';
 import { applyDirectives, findDirectives } from './suppress';
@@ -42,9 +43,14 @@ function validateParsed(parsed: ParsedLayout, options: ValidateOptions): Validat
   let raw: Finding[] = [...parsed.findings];
   let model: LayoutModel | undefined;
   if (!parsed.broken && parsed.locations) {
-    raw.push(...schemaFindings(parsed.data, parsed.locations, text));
-    model = buildModel(parsed.data, parsed.locations);
-    raw.push(...runRules(model));
+    const { data, locations } = parsed;
+    raw.push(...guarded('the schema check', () => schemaFindings(data, locations, text)));
+    try {
+      model = buildModel(data, locations);
+    } catch (e) {
+      raw.push(internalErrorFinding('building the layout model', e));
+    }
+    if (model) raw.push(...runRules(model));
   }
   raw = applySeverities(raw, options.rules);
   const directives = findDirectives(text, parsed.lines);
@@ -54,16 +60,26 @@ function validateParsed(parsed: ParsedLayout, options: ValidateOptions): Validat
   return { parsed, model, findings };
 }
 
-export function runRules(model: LayoutModel): Finding[] {
+/**
+ * Runs each rule on the model. Each runs guarded: a rule that throws gives one `internal-error`
+ * finding naming it (instead of the findings it reported before the throw), and the other rules'
+ * findings are kept.
+ */
+export function runRules(model: LayoutModel, rules: readonly Rule[] = MODEL_RULES): Finding[] {
   const out: Finding[] = [];
-  for (const rule of MODEL_RULES) {
-    const ctx: RuleContext = {
-      model,
-      report: (range, message, related) => {
-        out.push(related && related.length > 0 ? { rule: rule.id, severity: rule.severity, message, range, related } : { rule: rule.id, severity: rule.severity, message, range });
-      },
-    };
-    rule.check(ctx);
+  for (const rule of rules) {
+    const found = guarded(`rule ${rule.id}`, () => {
+      const own: Finding[] = [];
+      const ctx: RuleContext = {
+        model,
+        report: (range, message, related) => {
+          own.push(related && related.length > 0 ? { rule: rule.id, severity: rule.severity, message, range, related } : { rule: rule.id, severity: rule.severity, message, range });
+        },
+      };
+      rule.check(ctx);
+      return own;
+    });
+    out.push(...found);
   }
   return out;
 }

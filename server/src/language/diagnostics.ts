@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../core/types';
 import { formatCount } from '../core/util/sizes';
 import type { Analysis, DocumentCache, RuleSeverities } from './document-cache';
 import { toRange } from './positions';
+import { describeError, firstLine, type Logger } from './logger';
 
 export const DIAGNOSTIC_SOURCE = 'partition-lint';
 /** The code of the one diagnostic given for a text over the editor's size limit (not a rule of the CLI). */
@@ -58,7 +59,7 @@ export interface DiagnosticsHost {
   document(uri: string): TextDocument | undefined;
   rulesFor(uri: string): Promise<RuleSeverities>;
   publish(params: PublishDiagnosticsParams): void;
-  error(message: string): void;
+  logger: Logger;
 }
 
 /**
@@ -131,7 +132,8 @@ export class DiagnosticsScheduler {
       if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });
     } catch (e) {
-      this.host.error(`partition-lint: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      // shown once per document, so a failure on every keystroke is not a flood of messages
+      this.host.logger.failure(`checking ${uri}`, `checking ${uri} failed: ${firstLine(e)}`, describeError(e));
     }
   }
 }

@@ -2,7 +2,9 @@ import type { FileEvent, InitializeParams, PublishDiagnosticsParams } from 'vsco
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './diagnostics';
 import { BackgroundValidator } from './background-validation';
+import { INTERNAL_ERROR } from '../core/rules/internal-error';
 import { DEFAULT_LIMITS, DocumentCache, findingsOf, type Analysis } from './document-cache';
+import { describeError, firstLine, type Logger } from './logger';
 import { Settings } from './settings';
 import { fileKey, uriToPath } from './uris';
 import { WorkspaceScan } from './workspace-scan';
@@ -38,9 +40,7 @@ export interface ServerIo {
   publish(params: PublishDiagnosticsParams): void;
   /** `workspace/configuration` for one resource (undefined when the client cannot answer) */
   configuration(uri: string): Promise<unknown>;
-  log(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  logger: Logger;
 }
 
 /** The server's state: one cache, settings per resource, the diagnostics scheduler, the workspace scan. */
@@ -56,13 +56,14 @@ export class Services {
     private readonly io: ServerIo,
     options: ServerOptions,
   ) {
-    this.settings = new Settings({ fetch: (uri) => io.configuration(uri), warn: (m) => io.warn(m) });
+    const logger = io.logger;
+    this.settings = new Settings({ fetch: (uri) => io.configuration(uri), warn: (m) => logger.warnUser(m), trace: (t) => logger.setTrace(t) });
     this.background = new BackgroundValidator();
     const limits = { mainThreadChars: Math.min(options.backgroundFileSize, options.maxFileSize), maxChars: options.maxFileSize };
     this.cache = new DocumentCache(limits, (a) => this.validated(a), this.background);
     const rulesFor = (uri: string) => this.settings.rulesFor(uri);
-    this.diagnostics = new DiagnosticsScheduler({ document: (uri) => io.document(uri), rulesFor, publish: (p) => io.publish(p), error: (m) => io.error(m) }, this.cache, options.debounceMs);
-    this.workspace = new WorkspaceScan({ isOpen: (file) => this.openFiles.has(fileKey(file)), rulesFor, publish: (p) => io.publish(p), log: (m) => io.log(m) }, this.cache);
+    this.diagnostics = new DiagnosticsScheduler({ document: (uri) => io.document(uri), rulesFor, publish: (p) => io.publish(p), logger }, this.cache, options.debounceMs);
+    this.workspace = new WorkspaceScan({ isOpen: (file) => this.openFiles.has(fileKey(file)), rulesFor, publish: (p) => io.publish(p), logger }, this.cache);
   }
 
   /** The analysis of an open document's current version, or undefined when it is not open. */
@@ -116,13 +117,17 @@ export class Services {
   }
 
   private inBackground(what: string, p: Promise<unknown>): void {
-    p.catch((e: unknown) => this.io.error(`partition-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    p.catch((e: unknown) => this.io.logger.failure(what, `${what} failed: ${firstLine(e)}`, describeError(e)));
   }
 
   private validated(a: Analysis): void {
-    if (this.settings.traceFor(a.uri) !== 'verbose') return;
-    const n = findingsOf(a).length;
+    const logger = this.io.logger;
+    const findings = findingsOf(a);
+    // a rule that threw: its diagnostic is in the Problems view; the user also hears of it once
+    for (const f of findings) if (f.rule === INTERNAL_ERROR) logger.failure(f.message, f.message);
+    if (!logger.enabled('debug')) return;
+    const n = findings.length;
     const where = a.result ? '' : ' in a worker';
-    this.io.log(`validated ${a.uri} version ${a.version}${where} in ${a.elapsedMs.toFixed(1)} ms: ${n} problem${n === 1 ? '' : 's'}`);
+    logger.debug(`validated ${a.uri} version ${a.version}${where} in ${a.elapsedMs.toFixed(1)} ms: ${n} problem${n === 1 ? '' : 's'}`);
   }
 }

@@ -21,6 +21,8 @@ export interface SettingsHost {
   fetch(uri: string): Promise<unknown>;
   /** Tells the user about a mistake in a setting or a config file (each message once). */
   warn(message: string): void;
+  /** the `trace.server` setting as last read (it sets the log level) */
+  trace(level: TraceLevel): void;
 }
 
 const DEFAULTS: EditorSettings = { rules: {}, trace: 'off' };
@@ -32,7 +34,6 @@ const DEFAULTS: EditorSettings = { rules: {}, trace: 'off' };
  */
 export class Settings {
   private readonly perResource = new Map<string, Promise<EditorSettings>>();
-  private readonly resolved = new Map<string, EditorSettings>();
   private readonly configFileOfDir = new Map<string, string | undefined>();
   private readonly rulesOfConfigFile = new Map<string, Record<string, SeveritySetting>>();
   private readonly warned = new Set<string>();
@@ -44,11 +45,6 @@ export class Settings {
   async rulesFor(uri: string): Promise<RuleSeverities> {
     const editor = await this.editorSettings(uri);
     return { ...this.configFileRules(uri), ...editor.rules };
-  }
-
-  /** The trace level last read for a resource (off until its settings were read). */
-  traceFor(uri: string): TraceLevel {
-    return this.resolved.get(uri)?.trace ?? DEFAULTS.trace;
   }
 
   editorSettings(uri: string): Promise<EditorSettings> {
@@ -63,7 +59,6 @@ export class Settings {
   /** didChangeConfiguration: forget every resource's settings; `pushed` is the notification's payload. */
   configurationChanged(pushed: unknown): void {
     this.perResource.clear();
-    this.resolved.clear();
     this.pushed = pushed;
   }
 
@@ -76,7 +71,6 @@ export class Settings {
   /** Forget a closed document's settings. */
   forget(uri: string): void {
     this.perResource.delete(uri);
-    this.resolved.delete(uri);
   }
 
   private async read(uri: string): Promise<EditorSettings> {
@@ -88,7 +82,7 @@ export class Settings {
     }
     if (raw === undefined || raw === null) raw = sectionOf(this.pushed);
     const settings = this.parse(raw);
-    if (this.perResource.has(uri)) this.resolved.set(uri, settings);
+    if (this.perResource.has(uri)) this.host.trace(settings.trace);
     return settings;
   }
 

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME } from '../config/lint-config';
 import { decodeUtf8 } from '../core/parse/text-checks';
 import { diagnosticsOf } from './diagnostics';
 import type { DocumentCache, RuleSeverities } from './document-cache';
+import { describeError, firstLine, type Logger } from './logger';
 import { fileKey, isLayoutFile, pathToUri, uriToPath } from './uris';
 
 export const LANGUAGE_ID = 'partition-yaml';
@@ -18,7 +19,7 @@ export interface WorkspaceHost {
   isOpen(file: string): boolean;
   rulesFor(uri: string): Promise<RuleSeverities>;
   publish(params: PublishDiagnosticsParams): void;
-  log(message: string): void;
+  logger: Logger;
 }
 
 /**
@@ -129,7 +130,7 @@ export class WorkspaceScan {
       await this.checkFile(file, uri);
     } catch (e) {
       // One file that cannot be checked does not stop the others.
-      this.host.log(`partition-lint: checking ${file} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.host.logger.failure(`checking ${file}`, `checking ${file} failed: ${firstLine(e)}`, describeError(e));
     }
     // Let requests and notifications in between two files of a large workspace.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -143,7 +144,7 @@ export class WorkspaceScan {
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      this.host.log(`partition-lint: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      this.host.logger.warn(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       if (this.published.has(key)) this.clear(key, uri);
       return;
     }

@@ -21,3 +21,14 @@ export function packageRoot(): string {
 export function packageFile(...parts: string[]): string {
   return path.join(packageRoot(), ...parts);
 }
+
+let cachedVersion: string | undefined;
+
+/** The version of the package.json this code ships in (partition-lint's and the server's). */
+export function packageVersion(): string {
+  if (cachedVersion === undefined) {
+    const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version?: unknown };
+    cachedVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  }
+  return cachedVersion;
+}

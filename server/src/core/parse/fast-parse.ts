@@ -32,6 +32,8 @@ export function fastParse(original: string, documentRange: TextRange): { data: u
   }
   // A byte-order mark at the start: read as a line break (same length; an empty first line is nothing).
   if (text.charCodeAt(0) === 0xfeff) text = `\n${text.slice(1)}`;
+  // One anywhere else (yaml skips some of them): left to yaml.
+  if (text.includes('\ufeff')) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -70,6 +72,8 @@ interface Built {
   empty?: boolean;
   /** a block collection: its column */
   blockIndent?: number;
+  /** a block sequence, or a block mapping that is an entry of one */
+  seqLike?: boolean;
   /** a `|` or `>` scalar */
   blockScalar?: boolean;
 }
@@ -104,6 +108,8 @@ function resolvePlain(s: string): unknown {
 class Builder {
   index = 1;
   private readonly anchors = new Map<string, Anchored>();
+  /** set just before a block sequence's entry is built, read by a mapping that starts there */
+  private seqItem = false;
   /** nodes created by expanding aliases (yaml's alias-bomb budget) */
   private expanded = 0;
 
@@ -213,6 +219,8 @@ class Builder {
       }
     }
     if (start < 0) throw GIVE_UP;
+    // an empty block scalar: left to yaml
+    if (t.slice(e.valueStart, e.valueEnd).trim() === '') throw GIVE_UP;
     let end = e.valueEnd;
     if (e.chomping !== 3) {
       // Drop the trailing blank lines: end after the last line with content.
@@ -225,7 +233,6 @@ class Builder {
         i = prev;
       }
       end = i;
-      if (end === e.valueStart) throw GIVE_UP; // an empty block scalar: left to yaml
     }
     const value = getScalarValue(t, e);
     return { value, range: { start, end }, lineEnd: end, blockScalar: true };
@@ -245,6 +252,7 @@ class Builder {
         const at = this.emptyEntryAt(start, items.length === 0 ? start : (last as Built).lineEnd);
         item = { value: null, range: { start: at, end: at }, lineEnd: at, empty: true };
       } else {
+        this.seqItem = !isFlow && !inFlow;
         item = this.node(isFlow || inFlow, depth + 1);
       }
       arr.push(item.value);
@@ -254,10 +262,12 @@ class Builder {
     this.index++;
     const range = this.collectionRange(start, isFlow, last, ']');
     this.locations.setBuilt(arr, { range, items });
-    return this.collection(arr, range, isFlow, inFlow);
+    return this.collection(arr, range, isFlow, inFlow, true);
   }
 
   private mapping(start: number, isFlow: boolean, inFlow: boolean, depth: number): Built {
+    const isSeqItem = this.seqItem;
+    this.seqItem = false;
     const obj: Record<string, unknown> = {};
     const pairs: Array<[string, PairLocation]> = [];
     const seen = new Set<unknown>();
@@ -285,14 +295,21 @@ class Builder {
       last = value;
     }
     this.index++;
-    const range = this.collectionRange(start, isFlow, last, '}');
+    const range = this.collectionRange(start, isFlow, last, isSeqItem && !isFlow ? 'entry' : '}');
     this.locations.setBuilt(obj, { range, pairs });
-    return this.collection(obj, range, isFlow, inFlow);
+    return this.collection(obj, range, isFlow, inFlow, isSeqItem);
   }
 
-  private collection(value: unknown, range: TextRange, isFlow: boolean, inFlow: boolean): Built {
+  private collection(value: unknown, range: TextRange, isFlow: boolean, inFlow: boolean, seqLike: boolean): Built {
     if (isFlow) return { value, range, lineEnd: inFlow ? range.end : this.lineEnd(range.end) };
-    return { value, range, lineEnd: range.end, blockIndent: this.column(range.start) };
+    return { value, range, lineEnd: range.end, blockIndent: this.column(range.start), seqLike };
+  }
+
+  /** Past blank lines and indentation: where the next content starts. */
+  private toContent(from: number): number {
+    let i = from;
+    while (this.text.charCodeAt(i) === 0x20 || this.text.charCodeAt(i) === 0x0a) i++;
+    return i;
   }
 
   private column(offset: number): number {
@@ -306,11 +323,17 @@ class Builder {
    * indented at least as far as that collection (yaml holds the run for a next entry of the nested
    * collection that never comes). A flow collection ends after its closing bracket.
    */
-  private collectionRange(start: number, isFlow: boolean, last: Built | undefined, close: string): TextRange {
+  private collectionRange(start: number, isFlow: boolean, last: Built | undefined, close: ']' | '}' | 'entry'): TextRange {
     if (!isFlow) {
       if (!last) throw GIVE_UP;
       if (last.empty) return { start, end: this.afterEmpty(last.lineEnd) };
-      if (last.blockIndent !== undefined) return { start, end: this.commentRun(last.lineEnd, last.blockIndent) };
+      if (last.blockIndent !== undefined) {
+        const end = this.commentRun(last.lineEnd, last.blockIndent);
+        // Where a sequence is involved (this one, one of its entries, or the last value), yaml also
+        // takes the blank lines and the indentation after such comments.
+        if (end !== last.lineEnd && (close !== '}' || last.seqLike)) return { start, end: this.toContent(end) };
+        return { start, end };
+      }
       if (last.blockScalar) return { start, end: last.lineEnd };
       return { start, end: this.overComments(last.lineEnd, this.column(start) + 1) };
     }

@@ -5,8 +5,8 @@ import { parseDocument } from 'yaml';
 import { convert } from '../src/core/parse/convert';
 import { YAML_OPTIONS } from '../src/core/parse/document';
 import { fastParse } from '../src/core/parse/fast-parse';
-import type { SourceLocations } from '../src/core/parse/locations';
 import { generateLayout, generateStyledLayout, LAYOUT_STYLES } from './generate-layout';
+import { describeLocations } from './locations-dump';
 import { fixture, fixturesDir, layoutFiles } from './support';
 
 /**
@@ -15,27 +15,6 @@ import { fixture, fixturesDir, layoutFiles } from './support';
  * only accept texts on which `yaml` reports nothing.
  */
 const RANGE = { start: 0, end: 1 };
-
-function describeLocations(data: unknown, loc: SourceLocations, out: string[] = [], path = '$'): string[] {
-  if (data === null || typeof data !== 'object') return out;
-  const r = loc.rangeOf(data);
-  out.push(`${path} @${r.start}-${r.end}`);
-  if (Array.isArray(data)) {
-    data.forEach((v, i) => {
-      const ir = loc.itemRange(data, i);
-      out.push(`${path}[${i}] @${ir.start}-${ir.end}`);
-      describeLocations(v, loc, out, `${path}[${i}]`);
-    });
-  } else {
-    for (const [k, p] of loc.pairs(data)) out.push(`${path}.${k} key@${p.key.start}-${p.key.end} value@${p.value.start}-${p.value.end}`);
-    for (const [k, v] of Object.entries(data)) {
-      const p = loc.pair(data, k);
-      out.push(`${path}.${k} last key@${p?.key.start}-${p?.key.end}`);
-      describeLocations(v, loc, out, `${path}.${k}`);
-    }
-  }
-  return out;
-}
 
 /** undefined when the fast path declines; throws when it accepts and differs. */
 function compare(text: string): boolean {

@@ -62,14 +62,30 @@ export interface DiagnosticsHost {
   logger: Logger;
 }
 
+/** A validation that took at most this many milliseconds is not debounced: its next change is checked at once. */
+export const QUICK_CHECK_MS = 25;
+
 /**
- * Pushes diagnostics for open documents: at once on open, debounced on change (a newer version
- * cancels a pending run, and a run whose version is no longer current publishes nothing), and an
- * empty list on close.
+ * The debounce after a change, adapted to what checking the document costs: none when its last check
+ * was quick, else twice that cost (a burst of keystrokes coalesces into one check), never more than
+ * `maxMs`; `maxMs` while the cost is not known yet.
+ */
+export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number): number {
+  if (lastCostMs === undefined) return maxMs;
+  if (lastCostMs <= QUICK_CHECK_MS) return 0;
+  return Math.min(maxMs, Math.round(lastCostMs * 2));
+}
+
+/**
+ * Pushes diagnostics for open documents: at once on open, debounced on change by what the last check
+ * of the document cost (adaptiveDelay; a newer version cancels a pending run, and a run whose version
+ * is no longer current publishes nothing), and an empty list on close.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly seen = new Set<string>();
+  /** milliseconds the last check of each document took */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly host: DiagnosticsHost,
@@ -83,12 +99,13 @@ export class DiagnosticsScheduler {
     this.cache.cancel(doc.uri);
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
-    this.schedule(doc.uri, first ? 0 : this.debounceMs);
+    this.schedule(doc.uri, first ? 0 : adaptiveDelay(this.cost.get(doc.uri), this.debounceMs));
   }
 
   closed(uri: string): void {
     this.cancel(uri);
     this.seen.delete(uri);
+    this.cost.delete(uri);
     this.cache.forget(uri);
     this.host.publish({ uri, diagnostics: [] });
   }
@@ -128,6 +145,7 @@ export class DiagnosticsScheduler {
       // A newer version arrived while the settings were read: its own run publishes.
       if (!current || current.version !== version || this.timers.has(uri)) return;
       const analysis = await this.cache.check(current, rules);
+      if (analysis) this.cost.set(uri, analysis.elapsedMs);
       // Cancelled by a newer version, or the document changed or closed during a worker's check.
       if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });

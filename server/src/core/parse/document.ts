@@ -16,6 +16,8 @@ export interface ParsedLayout {
   findings: Finding[];
   /** True when any yaml-syntax error was found: then no schema or rule findings are computed. */
   broken: boolean;
+  /** Read by the fast path without anchors or aliases: an edit may re-parse only the entry it touched (reparse-entry.ts). */
+  reusable?: boolean;
 }
 
 export const YAML_OPTIONS = { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true } as const;
@@ -45,7 +47,7 @@ export function parseLayout(text: string): ParsedLayout {
   // Every well-formed layout, in any YAML style, takes the fast path (fast-parse.ts); text that is not
   // well-formed, or that the fast path leaves to yaml, goes through yaml, which reports each problem.
   const fast = fastParse(text, documentAnchor);
-  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false };
+  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false, reusable: !fast.usesAnchors };
 
   const doc = parseDocument(text, YAML_OPTIONS);
   // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.

@@ -17,7 +17,15 @@ import { SourceLocations, type PairLocation } from './locations';
  * CR, complex, explicit or multi-line keys, duplicate keys, unknown aliases, alias bombs, deep
  * nesting, empty entries of flow collections. A property test holds the two paths equal.
  */
-export function fastParse(original: string, documentRange: TextRange): { data: unknown; locations: SourceLocations } | undefined {
+export interface FastParsed {
+  data: unknown;
+  locations: SourceLocations;
+  /** whether an anchor or an alias occurs (then data may be shared by copies) */
+  usesAnchors: boolean;
+}
+
+/** Parses `original`; with `into`, the positions are added to those locations instead of new ones. */
+export function fastParse(original: string, documentRange: TextRange, into?: SourceLocations): FastParsed | undefined {
   // Tabs are where YAML parsers disagree most: left to yaml.
   if (original.includes('\t')) return undefined;
   let text = original;
@@ -44,12 +52,12 @@ export function fastParse(original: string, documentRange: TextRange): { data: u
   const first = events[0];
   // Directives (js-yaml drops the ones it does not know; yaml warns about them): left to yaml.
   if (first.directives.length > 0 || text.startsWith('%') || text.includes('\n%')) return undefined;
-  const locations = new SourceLocations(documentRange);
+  const locations = into ?? new SourceLocations(documentRange);
   const builder = new Builder(text, original, events, locations, crlf);
   try {
     const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false, 0);
     if (builder.index !== events.length - 1 || events[builder.index].type !== EVENT_ID.POP) return undefined;
-    return { data: root ? root.value : null, locations };
+    return { data: root ? root.value : null, locations, usesAnchors: builder.usesAnchors };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -108,6 +116,7 @@ function resolvePlain(s: string): unknown {
 class Builder {
   index = 1;
   private readonly anchors = new Map<string, Anchored>();
+  usesAnchors = false;
   /** set just before a block sequence's entry is built, read by a mapping that starts there */
   private seqItem = false;
   /** nodes created by expanding aliases (yaml's alias-bomb budget) */
@@ -160,6 +169,7 @@ class Builder {
 
   /** An anchor's or alias's name; unusual names (yaml warns about some) are left to yaml. */
   private anchorName(start: number, end: number): string {
+    this.usesAnchors = true;
     const name = this.text.slice(start, end);
     if (!ANCHOR_NAME.test(name)) throw GIVE_UP;
     return name;

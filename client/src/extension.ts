@@ -5,12 +5,16 @@ import { CommandManager } from './commands/command-manager';
 import { CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } from './commands/manifest';
 import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
+import { ProblemStatus } from './editor/problem-status';
+import { renameMiddleware } from './editor/rename-refusals';
+import { SelectRangeCommand } from './editor/select-range';
 import { PreviewManager } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
   readonly client: LanguageClient;
   readonly previewManager: PreviewManager;
+  readonly problemStatus: ProblemStatus;
 }
 
 let client: LanguageClient | undefined;
@@ -34,6 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
       configurationSection: CONFIGURATION_SECTION,
       fileEvents: watchers,
     },
+    // Quick fixes may select a placeholder after their edit with this client's select command.
+    initializationOptions: { selectRangeCommand: true },
+    middleware: renameMiddleware(() => client),
   };
   // The id names the trace setting the client reads: `partitionLayout.trace.server`.
   const languageClient = new LanguageClient(CONFIGURATION_SECTION, 'Partition Layout', serverOptions, clientOptions);
@@ -43,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   const commands = new CommandManager((message, error) => languageClient.error(message, error, false));
   commands.register(new NewLayoutFileCommand());
   commands.register(new OpenPreviewCommand(previewManager));
-  context.subscriptions.push(commands, previewManager);
+  commands.register(new SelectRangeCommand());
+  const problemStatus = new ProblemStatus();
+  context.subscriptions.push(commands, previewManager, problemStatus);
 
   try {
     await languageClient.start();
@@ -52,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
     const cause = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`Partition Layout: the language server did not start: ${cause}`);
   }
-  return { client: languageClient, previewManager };
+  return { client: languageClient, previewManager, problemStatus };
 }
 
 export async function deactivate(): Promise<void> {

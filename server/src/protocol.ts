@@ -22,3 +22,15 @@ export interface AllocationResult {
 
 /** Asks the server for the allocation model of an open layout (the preview panel renders it). */
 export const allocationRequest = new RequestType<AllocationParams, AllocationResult | null, void>('partitionLayout/allocation');
+
+/**
+ * A client command (not a server request): selects `range` in the editor of `uri`. Quick fixes
+ * carry it to leave a placeholder selected after their edit, when the client says it runs it
+ * (`initializationOptions.selectRangeCommand: true`).
+ */
+export const SELECT_RANGE_COMMAND = 'partitionLayout.selectRange';
+
+export interface SelectRangeArgs {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}

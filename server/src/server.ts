@@ -49,6 +49,7 @@ function startServer(): void {
   let configurationEvents = false;
   let folderEvents = false;
   let editRangeDefault = false;
+  let selectCommand = false;
   let initialFolders: string[] = [];
   const logger = new Logger({
     write: (level, message) => {
@@ -75,6 +76,7 @@ function startServer(): void {
     watchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    selectCommand = (params.initializationOptions as { selectRangeCommand?: unknown } | undefined)?.selectRangeCommand === true;
     initialFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (initialFolders.length === 0 && params.rootUri) initialFolders = [params.rootUri];
     services = new Services(
@@ -138,7 +140,7 @@ function startServer(): void {
   connection.onPrepareRename((p) => withAnalysis(p.textDocument.uri, (a) => prepareRename(a, p)));
   connection.onRenameRequest((p) => withAnalysis(p.textDocument.uri, (a) => rename(a, p)));
   connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, documentSymbols));
-  connection.onCodeAction((p) => withAnalysis(p.textDocument.uri, (a) => (a.result ? codeActions(a.doc, a.result, p) : [])));
+  connection.onCodeAction((p) => withAnalysis(p.textDocument.uri, (a) => (a.result ? codeActions(a.doc, a.result, p, { selectCommand }) : [])));
   connection.onRequest(allocationRequest, async (p) => {
     const a = await services?.analysisWithRules(p.uri);
     return a ? allocationResult(a) : null;

@@ -84,18 +84,41 @@ describe('LSP completion over a real stdio connection', function () {
     assert.equal(items[2].detail, 'child without virtualizationStack: cannot host partitions');
   });
 
-  it('devices in a flow list: unassigned devices first, listed ones left out', async () => {
+  it('devices of a child: assignable unowned devices first, then the rest marked (not assignable, already assigned, platform last)', async () => {
     const { items } = await itemsAt('devices-flow');
-    assert.deepEqual(labels(items), ['nic0', 'nic1', 'disk0', 'acpi', 'gpu1']);
-    assert.equal(items[0].detail, 'network · unassigned (the root owns it)');
-    assert.equal(items[4].detail, 'gpu · assigned to render01');
+    assert.deepEqual(labels(items), ['nic1', 'nic0', 'disk0', 'gpu1', 'acpi']);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description, i.detail]),
+      [
+        ['nic1', 'assignable', 'network · assignable · unassigned (the root owns it)'],
+        ['nic0', 'not assignable', 'network · not assignable (no assignable: true): the root keeps it'],
+        ['disk0', 'not assignable', 'storage · not assignable (no assignable: true): the root keeps it'],
+        ['gpu1', 'already assigned to render01', 'gpu · already assigned to render01 (a device has one owner)'],
+        ['acpi', 'platform: stays in the root', 'platform · platform device: the root keeps it (power management, plug and play)'],
+      ],
+    );
+  });
+
+  it("devices of the root: the ones no child has first, platform devices included", async () => {
+    const { items } = await itemsAt('devices-root');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['nic1', 'root owns it'],
+        ['disk0', 'root owns it'],
+        ['acpi', 'root owns it'],
+        ['gpu0', 'assigned to web01'],
+        ['gpu1', 'assigned to render01'],
+      ],
+    );
   });
 
   it('a device item gets its facts as documentation when the editor resolves it', async () => {
     const { items } = await itemsAt('devices-flow');
-    assert.equal(items[0].documentation, undefined);
-    const resolved = await client.resolve(items[0]);
-    assert.equal((resolved.documentation as { value: string }).value.split('\n\n').slice(0, 2).join('\n\n'), '**nic0** — network device\n\nOwner: **root**, the root, by default: no child lists it.');
+    const nic0 = items.find((i) => i.label === 'nic0')!;
+    assert.equal(nic0.documentation, undefined);
+    const resolved = await client.resolve(nic0);
+    assert.equal((resolved.documentation as { value: string }).value.split('\n\n').slice(0, 2).join('\n\n'), '**nic0** — network device\n\nOwner: **root**, the root: listed in its `devices` (the root owns every device no child lists anyway).');
     const parent = (await itemsAt('parent')).items[1];
     assert.match(((await client.resolve(parent)).documentation as { value: string }).value, /^\*\*lab\*\* — child partition of \*\*root\*\*, generation 2, runs its own virtualization stack/);
   });
@@ -117,7 +140,7 @@ describe('LSP completion over a real stdio connection', function () {
 
   it('devices in a block list: the typed prefix is replaced', async () => {
     const { items, doc, offset } = await itemsAt('devices-block');
-    assert.deepEqual(labels(items), ['nic0', 'nic1', 'disk0', 'acpi', 'gpu0']);
+    assert.deepEqual(labels(items), ['nic1', 'nic0', 'disk0', 'gpu0', 'acpi']);
     assert.deepEqual(edit(items[0]).range, { start: doc.positionAt(offset - 1), end: doc.positionAt(offset) });
   });
 

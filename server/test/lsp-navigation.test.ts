@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ResponseError, type DocumentSymbol, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { ResponseError, type CodeAction, type DocumentSymbol, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allocationModel } from '../src/core/model/allocation';
 import { validate } from '../src/core/validate';
@@ -188,6 +188,32 @@ describe('LSP navigation, rename, symbols, code actions, allocation over a real 
       assert.deepEqual(actual, JSON.parse(JSON.stringify(expected)));
     }
     await client.close(withProblems);
+  });
+
+  it('code actions for a client that runs partitionLayout.selectRange: what to type over is selected after the edit', async () => {
+    const selecting = await LspClient.start({ initializationOptions: { selectRangeCommand: true } });
+    try {
+      const u = 'untitled:navigation/select.partition.yaml';
+      const t = text.replace('    virtualProcessors: 2\n', '    virtualprocessors: 2\n');
+      const before = TextDocument.create(u, 'partition-yaml', 1, t);
+      await selecting.open(u, t);
+      const { diagnostics } = await selecting.waitForDiagnostics(u);
+      const selectedBy = async (d: (typeof diagnostics)[number], title: string): Promise<string> => {
+        const actions = ((await selecting.codeActions(u, d.range, [d])) ?? []) as CodeAction[];
+        const action = actions.find((a) => a.title.startsWith(title));
+        assert.ok(action?.edit?.changes, `${title}: offered ${actions.map((a) => a.title).join(' | ')}`);
+        assert.equal(action.command?.command, 'partitionLayout.selectRange');
+        const [args] = action.command.arguments as Array<{ uri: string; range: Range }>;
+        assert.equal(args.uri, u);
+        return TextDocument.create(u, 'partition-yaml', 2, TextDocument.applyEdits(before, action.edit.changes[u])).getText(args.range);
+      };
+      const typo = diagnostics.find((d) => String(d.message).startsWith('unknown property "virtualprocessors"'))!;
+      assert.equal(await selectedBy(typo, 'Disable schema for this line'), 'reason');
+      const missing = diagnostics.find((d) => String(d.message).includes('missing the required property "virtualProcessors"'))!;
+      assert.equal(await selectedBy(missing, 'Add the required "virtualProcessors: 1"'), '1');
+    } finally {
+      await selecting.stop();
+    }
   });
 
   it('the allocation request returns the model of the current version', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../src/core/types';
 import { validate } from '../src/core/validate';
@@ -491,6 +491,143 @@ describe('quick fixes', () => {
       assertFixed(text, out, d);
       const again = staleDiagnostic(out, 'assignment-static-memory', 'memory', msg, 2);
       assert.deepEqual(actionsFor(out, [again]).map((a) => a.title), ['Disable assignment-static-memory for this line']);
+    });
+  });
+
+  describe('set mmioSpace to the recommended values (mmio-space)', () => {
+    const mmio = (text: string): string => replaceOnce(text, '      assignable: true\n', '      assignable: true\n      mmio: 1GiB\n');
+    const base = mmio(replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [gpu0]\n'));
+
+    it('no mmioSpace: adds it after the last key before it in schema order, with the message\'s Set-VM value', () => {
+      const [d] = reported(base, 'mmio-space');
+      assert.match(String(d.message), /Set-VM -HighMemoryMappedIoSpace 1536MB/);
+      const out = fix(base, d, 'Set mmioSpace of "web01" to the recommended high 1.5GiB (Set-VM -HighMemoryMappedIoSpace 1536MB)');
+      assert.equal(out, replaceOnce(base, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { high: 1.5GiB }\n'));
+      assertFixed(base, out, d);
+    });
+
+    it('a flow mmioSpace: the high value replaced, or added after low; CRLF kept', () => {
+      const text = crlf(replaceOnce(base, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 128MiB, high: 512MiB }  # DDA\n'));
+      const [d] = reported(text, 'mmio-space');
+      const out = fix(text, d, 'Set mmioSpace of "web01" to the recommended high 1.5GiB');
+      assert.equal(out, replaceOnce(text, 'high: 512MiB }', 'high: 1.5GiB }'));
+      assertFixed(text, out, d);
+
+      const lowOnly = replaceOnce(base, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 64MiB }\n');
+      const [d2] = reported(lowOnly, 'mmio-space');
+      assert.equal(fix(lowOnly, d2, 'Set mmioSpace of "web01"'), replaceOnce(lowOnly, '{ low: 64MiB }', '{ low: 64MiB, high: 1.5GiB }'));
+    });
+
+    it('a block mmioSpace: the high line changed, or a high line added under low', () => {
+      const text = replaceOnce(base, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace:\n      high: "768MiB"\n      low: 128MiB\n');
+      const [d] = reported(text, 'mmio-space');
+      assert.equal(fix(text, d, 'Set mmioSpace of "web01"'), replaceOnce(text, 'high: "768MiB"', 'high: 1.5GiB'));
+
+      const low = replaceOnce(base, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace:\n      low: 128MiB\n    synthetic: [network]\n');
+      const [d2] = reported(low, 'mmio-space');
+      const out = fix(low, d2, 'Set mmioSpace of "web01"');
+      assert.equal(out, replaceOnce(low, '      low: 128MiB\n', '      low: 128MiB\n      high: 1.5GiB\n'));
+      assertFixed(low, out, d2);
+    });
+  });
+
+  describe('assign the whole IOMMU group (iommu-group-split)', () => {
+    const grouped = replaceOnce(
+      replaceOnce(BASE, '      class: gpu\n      assignable: true\n', '      class: gpu\n      assignable: true\n      iommuGroup: 9\n    - id: gpu0-audio\n      class: audio\n      assignable: true\n      iommuGroup: 9\n'),
+      '    memory: 4GiB\n',
+      '    memory: 4GiB\n    devices:\n      - gpu0   # the GPU\n',
+    );
+
+    it('a block list gets the group-mate the root kept, as a new `- item` line', () => {
+      const [d] = reported(grouped, 'iommu-group-split');
+      const out = fix(grouped, d, 'Assign all of IOMMU group 9 to "web01": add "gpu0-audio"');
+      assert.equal(out, replaceOnce(grouped, '      - gpu0   # the GPU\n', '      - gpu0   # the GPU\n      - gpu0-audio\n'));
+      assertFixed(grouped, out, d);
+    });
+
+    it('a group-mate listed by the root or another child is taken out of that list', () => {
+      const text = replaceOnce(
+        replaceOnce(grouped, '    role: root\n', '    role: root\n    devices: [nic0, gpu0-audio]\n'),
+        '      - gpu0   # the GPU\n',
+        '      - gpu0   # the GPU\n  - name: web02\n    role: child\n    parent: root\n    virtualProcessors: 1\n    memory: 1GiB\n    devices: [gpu0-audio]\n',
+      );
+      const findings = reported(text, 'iommu-group-split');
+      const d = findings.find((x) => String(x.message).startsWith('Device "gpu0"'))!;
+      const out = fix(text, d, 'Assign all of IOMMU group 9 to "web01": add "gpu0-audio", taking them from "web02"');
+      const expected = replaceOnce(replaceOnce(replaceOnce(text, 'devices: [nic0, gpu0-audio]', 'devices: [nic0]'), '    devices: [gpu0-audio]\n', '    devices: []\n'), '      - gpu0   # the GPU\n', '      - gpu0   # the GPU\n      - gpu0-audio\n');
+      assert.equal(out, expected);
+      assert.deepEqual(validate(out).findings.filter((f) => f.rule === 'iommu-group-split' || f.rule === 'device-single-owner'), []);
+    });
+  });
+
+  describe('add a missing required property (schema)', () => {
+    it('a child without virtualProcessors: the key in schema order, with a placeholder', () => {
+      const text = replaceOnce(BASE, '    virtualProcessors: 2\n', '');
+      const [d] = reported(text, 'schema');
+      assert.equal(String(d.message), 'Child partition "web01" is missing the required property "virtualProcessors": add it.');
+      const out = fix(text, d, 'Add the required "virtualProcessors: 1"');
+      assert.equal(out, replaceOnce(text, '    parent: root\n', '    parent: root\n    virtualProcessors: 1\n'));
+      assertFixed(text, out, d);
+    });
+
+    it('a device without class, in a flow mapping; a dynamic memory without maximum; the document without name', () => {
+      const device = replaceOnce(BASE, '    - id: disk0\n      class: storage\n', '    - { id: disk0 }\n');
+      const [d] = reported(device, 'schema');
+      assert.equal(fix(device, d, 'Add the required "class: other"'), replaceOnce(device, '{ id: disk0 }', '{ id: disk0, class: other }'));
+
+      const dynamic = replaceOnce(BASE, '    memory: 4GiB\n', '    memory:\n      startup: 2GiB\n      minimum: 1GiB\n');
+      const [d2] = reported(dynamic, 'schema');
+      const out2 = fix(dynamic, d2, 'Add the required "maximum: 2GiB"');
+      assert.equal(out2, replaceOnce(dynamic, '      minimum: 1GiB\n', '      minimum: 1GiB\n      maximum: 2GiB\n'));
+      assertFixed(dynamic, out2, d2);
+
+      const noName = replaceOnce(BASE, 'name: lab\n', '');
+      const [d3] = reported(noName, 'schema');
+      assert.equal(fix(noName, d3, 'Add the required "name: my-host"'), replaceOnce(noName, 'layout: v1\n', 'layout: v1\nname: my-host\n'));
+    });
+
+    it('a missing section gets a block with its own required keys', () => {
+      const text = replaceOnce(BASE, 'hypervisor:\n  model: microkernelized\n  drivers: []\n\n', '');
+      const [d] = reported(text, 'schema');
+      const out = fix(text, d, 'Add the required "hypervisor"');
+      assert.equal(out, replaceOnce(text, 'name: lab\n', 'name: lab\nhypervisor:\n  model: microkernelized\n'));
+      assertFixed(text, out, d);
+    });
+  });
+
+  describe('placeholders left selected, for a client that runs the select command', () => {
+    const doc = (text: string): TextDocument => docOf(text);
+    const run = (text: string, d: Diagnostic, prefix: string): CodeAction => {
+      const params: CodeActionParams = { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } };
+      const actions = codeActions(doc(text), validate(text), params, { selectCommand: true });
+      return titled(actions, prefix);
+    };
+    const selected = (text: string, action: CodeAction): string => {
+      const out = doc(apply(text, action));
+      const [args] = (action.command?.arguments ?? []) as Array<{ uri: string; range: Range }>;
+      assert.equal(action.command?.command, 'partitionLayout.selectRange');
+      assert.equal(args.uri, URI);
+      return out.getText(args.range);
+    };
+
+    it('the disable comment selects its reason; the required-property fix its placeholder', () => {
+      const typo = crlf(replaceOnce(BASE, '    virtualProcessors: 2\n', '    virtualprocessors: 2\n'));
+      const [d] = reported(typo, 'schema', 'virtualprocessors');
+      const disable = run(typo, d, 'Disable schema for this line');
+      assert.equal(selected(typo, disable), 'reason');
+      assert.deepEqual((disable.command?.arguments?.[0] as { range: Range }).range.start, { line: d.range.start.line, character: '    # partition-lint-disable-next-line schema -- '.length });
+
+      const missing = reported(typo, 'schema').find((x) => String(x.message).includes('missing'))!;
+      assert.equal(selected(typo, run(typo, missing, 'Add the required "virtualProcessors: 1"')), '1');
+      const noHv = replaceOnce(BASE, 'hypervisor:\n  model: microkernelized\n  drivers: []\n\n', '');
+      assert.equal(selected(noHv, run(noHv, reported(noHv, 'schema')[0], 'Add the required "hypervisor"')), 'microkernelized');
+    });
+
+    it('no command for a client that did not ask for it, nor for fixes with nothing to type', () => {
+      const typo = replaceOnce(BASE, '    virtualProcessors: 2\n', '    virtualprocessors: 2\n');
+      const [d] = reported(typo, 'schema', 'virtualprocessors');
+      assert.ok(actionsFor(typo, [d]).every((a) => a.command === undefined));
+      assert.equal(run(typo, d, 'Replace "virtualprocessors"').command, undefined);
     });
   });
 });

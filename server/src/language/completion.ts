@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type Range } from 'vscode-languageserver';
 import { RELEASE_TABLE, isReleaseId } from '../core/model/releases';
-import type { LayoutModel, Partition } from '../core/model/types';
+import type { Device, LayoutModel, Partition } from '../core/model/types';
 import type { Analysis } from './document-cache';
 import { deviceFacts, partitionFacts } from './facts';
 import { toOffset, toRange } from './positions';
@@ -155,7 +155,12 @@ function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Ran
   const key = path[path.length - 1];
   const inPartition = path.length === 3 && path[0] === 'partitions';
   const present = new Set(ctx.present);
-  if (inPartition && key === 'devices') return model ? deviceItems(y.uri, model, present, range) : [];
+  if (inPartition && key === 'devices') {
+    const name = ctx.item !== undefined ? y.itemValue(ctx.item, 'name') : undefined;
+    const self = name !== undefined ? model?.partitionByName.get(name) : undefined;
+    const isRoot = self ? self.isRoot : ctx.item !== undefined && y.itemValue(ctx.item, 'role') === 'root';
+    return model ? deviceItems(y.uri, model, self, isRoot, present, range) : [];
+  }
   if (inPartition && key === 'synthetic') return syntheticItems(model, ctx.item !== undefined ? y.itemValue(ctx.item, 'parent') : undefined, present, range);
   const items = schemaAt([...path, 0]);
   if (!items) return [];
@@ -165,24 +170,50 @@ function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Ran
     .map((v, i): CompletionItem => ({ label: valueText(v), kind: CompletionItemKind.EnumMember, documentation: markdown(doc), sortText: order(0, i), textEdit: { range, newText: valueText(v) } }));
 }
 
-/** Host devices not yet in the list; the ones no child has taken first. */
-function deviceItems(uri: string, model: LayoutModel, present: Set<string>, range: Range): CompletionItem[] {
+/**
+ * Host devices not yet in the list. For a child: the devices it can take first (assignable, no
+ * child has them), then those the root keeps that lack `assignable: true`, then those another child
+ * has, then platform devices (never a child's); each item says which. For the root: the devices no
+ * child has first.
+ */
+function deviceItems(uri: string, model: LayoutModel, self: Partition | undefined, forRoot: boolean, present: Set<string>, range: Range): CompletionItem[] {
   const out: CompletionItem[] = [];
   let i = 0;
   for (const [id, device] of model.host.deviceById) {
     if (present.has(id)) continue;
     const o = model.ownership.get(id);
-    const assigned = o?.how === 'assigned';
+    const taker = o?.how === 'assigned' && o.owner !== self ? o.owner : undefined;
+    const { tier, note, detail } = forRoot ? rootTier(taker) : childTier(device, taker);
     out.push({
       label: id,
       kind: CompletionItemKind.Reference,
-      detail: `${device.class} · ${assigned ? `assigned to ${o?.owner?.name ?? '?'}` : 'unassigned (the root owns it)'}`,
+      labelDetails: { description: note },
+      detail: `${device.class} · ${detail}`,
       data: { uri, kind: 'device', name: id } satisfies ResolveData,
-      sortText: order(assigned ? 1 : 0, i++),
+      sortText: order(tier, i++),
       textEdit: { range, newText: id },
     });
   }
   return out;
+}
+
+interface DeviceTier {
+  tier: number;
+  /** a few words beside the label */
+  note: string;
+  detail: string;
+}
+
+function rootTier(taker: Partition | undefined): DeviceTier {
+  if (taker) return { tier: 1, note: `assigned to ${taker.name}`, detail: `assigned to ${taker.name}` };
+  return { tier: 0, note: 'root owns it', detail: 'unassigned (the root owns it)' };
+}
+
+function childTier(device: Device, taker: Partition | undefined): DeviceTier {
+  if (device.class === 'platform') return { tier: 3, note: 'platform: stays in the root', detail: 'platform device: the root keeps it (power management, plug and play)' };
+  if (taker) return { tier: 2, note: `already assigned to ${taker.name}`, detail: `already assigned to ${taker.name} (a device has one owner)` };
+  if (!device.assignable) return { tier: 1, note: 'not assignable', detail: 'not assignable (no assignable: true): the root keeps it' };
+  return { tier: 0, note: 'assignable', detail: 'assignable · unassigned (the root owns it)' };
 }
 
 /** Synthetic classes; first those the parent (the root, usually) can back with a device it owns. */

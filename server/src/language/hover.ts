@@ -5,6 +5,7 @@ import { deviceFacts, escape, partitionFacts, sizeFacts, syntheticFacts } from '
 import { nodeAt, toOffset, toRange, type NodeAt } from './positions';
 import { documentationOf, isSizeSchema, schemaAt, typeLabel, type SchemaNode } from './schema-nav';
 import { RELEASE_TABLE, isReleaseId } from '../core/model/releases';
+import { deviceMmioFacts, mmioSpaceFacts } from './mmio-facts';
 
 /** Hover: the schema's documentation on keys; facts from the model on values. */
 export function hover(a: Analysis, params: HoverParams): Hover | null {
@@ -45,6 +46,10 @@ function valueDoc(node: NodeAt, schema: SchemaNode | undefined, model: LayoutMod
       if (path.length === 4 && parentKey === 'synthetic' && p) return syntheticFacts(model, p, value) + (schema ? `\n\n${documentationOf(schema)}` : '');
     }
   }
+  if (typeof value === 'string') {
+    const mmio = model && mmioDoc(model, path, value);
+    if (mmio) return mmio;
+  }
   if (schema && typeof value === 'string' && isSizeSchema(schema)) {
     const facts = sizeFacts(model, value, path.length === 2 && path[0] === 'host' && key === 'memory');
     if (facts) return facts;
@@ -53,5 +58,17 @@ function valueDoc(node: NodeAt, schema: SchemaNode | undefined, model: LayoutMod
   // Other values: the documentation of the key they belong to.
   if (schema && typeof key === 'string') return keyDoc(key, schema);
   if (typeof key === 'number' && typeof parentKey === 'string') return keyDoc(parentKey, schemaAt(path.slice(0, -1)));
+  return undefined;
+}
+
+/** MMIO sizes: a device's `mmio`, a child's `mmioSpace.high`/`low` (address space, not memory). */
+function mmioDoc(model: LayoutModel, path: ReadonlyArray<string | number>, value: string): string | undefined {
+  if (path.length === 4 && path[0] === 'host' && path[1] === 'devices' && path[3] === 'mmio') {
+    return deviceMmioFacts(model, model.host.devices.find((d) => d.index === path[2]), value);
+  }
+  const side = path[3];
+  if (path.length === 4 && path[0] === 'partitions' && path[2] === 'mmioSpace' && (side === 'high' || side === 'low')) {
+    return mmioSpaceFacts(model, model.allPartitions.find((x) => x.index === path[1]), side, value);
+  }
   return undefined;
 }

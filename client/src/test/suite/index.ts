@@ -19,6 +19,7 @@ const TEST_FILES = [
   'diagnostics.test',
   'language-features.test',
   'quick-fix.test',
+  'editor-details.test',
   'preview.test',
   'new-layout-file.test',
 ];

@@ -5,6 +5,7 @@ import { eolAt, indentationAt } from './text';
 import type { QuickFixProvider } from './types';
 
 const DIRECTIVE = 'partition-lint-disable-next-line';
+const REASON = 'reason';
 /** A syntax error is not a rule to waive; unused-disable is only suppressible for the whole file. */
 const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-disable']);
 
@@ -32,8 +33,10 @@ export const disableNextLine: QuickFixProvider = {
     }
     // A comment line inside a block scalar or a multi-line string would become part of the text.
     if (result.parsed.locations && insideMultiLineScalar(result.parsed.data, result.parsed.locations, start)) return undefined;
-    const comment = `${indentationAt(text, start)}# ${DIRECTIVE} ${ctx.rule} -- reason${eolAt(text, start)}`;
-    return { title, edits: [{ range: { start, end: start }, newText: comment }] };
+    const comment = `${indentationAt(text, start)}# ${DIRECTIVE} ${ctx.rule} -- ${REASON}`;
+    // The reason is left selected, to be typed over.
+    const select = { edit: 0, start: comment.length - REASON.length, end: comment.length };
+    return { title, edits: [{ range: { start, end: start }, newText: comment + eolAt(text, start) }], select };
   },
 };
 

@@ -1,6 +1,6 @@
 import type { SourceLocations } from '../../core/parse/locations';
 import type { TextRange } from '../../core/types';
-import { colonAfter, commaBetween, lineEndAt, lineStartAt, nextLineStart, scalarValue, startsLine } from './text';
+import { colonAfter, commaBetween, eolAt, lineEndAt, lineStartAt, nextLineStart, scalarValue, startsLine } from './text';
 import type { OffsetEdit } from './types';
 
 /** A string entry of a list in the layout, to be removed. */
@@ -79,4 +79,27 @@ function removeFlowEntry(text: string, seq: TextRange, items: TextRange[], index
 
 function del(start: number, end: number): OffsetEdit {
   return { range: { start, end }, newText: '' };
+}
+
+/**
+ * The edit that appends string entries (already written as YAML scalars) to a block list (`- item`
+ * lines, after the last one, at its dash's column) or a flow list (before `]`). Undefined for an
+ * empty or aliased list, or a shape this does not handle.
+ */
+export function appendListEntries(text: string, locations: SourceLocations, list: unknown, entries: string[]): OffsetEdit | undefined {
+  if (!Array.isArray(list) || entries.length === 0) return undefined;
+  const loc = locations.of(list);
+  if (loc?.kind !== 'seq' || loc.items.length === 0) return undefined;
+  const last = loc.items[loc.items.length - 1];
+  const opener = text[loc.range.start];
+  if (opener === '[') return { range: { start: last.end, end: last.end }, newText: entries.map((e) => `, ${e}`).join('') };
+  if (opener !== '-') return undefined;
+  const lineStart = lineStartAt(text, last.start);
+  const dash = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart, last.start));
+  if (!dash || last.end > lineEndAt(text, last.start)) return undefined;
+  const at = nextLineStart(text, last.end);
+  const eol = eolAt(text, last.start);
+  const lines = entries.map((e) => `${dash[1]}-${dash[2]}${e}${eol}`).join('');
+  const missingBreak = at === text.length && !text.endsWith('\n');
+  return { range: { start: at, end: at }, newText: missingBreak ? eol + lines.slice(0, -eol.length) : lines };
 }

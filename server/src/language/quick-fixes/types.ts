@@ -27,6 +27,11 @@ export interface QuickFix {
   title: string;
   edits: OffsetEdit[];
   isPreferred?: boolean;
+  /**
+   * What to select once the edits are applied, for the user to type over (a placeholder, the
+   * `reason` of a disable comment): characters `start`..`end` of `edits[edit].newText`.
+   */
+  select?: { edit: number; start: number; end: number };
 }
 
 /** One kind of quick fix: the rules it applies to and how it builds the fix. */

@@ -34,8 +34,17 @@ export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | u
   const chunk = text.slice(regionStart, regionEnd + delta);
   const dash = `${' '.repeat(column)}-`;
   if (!chunk.startsWith(dash) || findNonText(chunk) || findDeepNesting(chunk) !== undefined) return undefined;
-  const parsed = fastParse(padding(regionStart) + chunk + (last ? '' : `${dash} x\n`), locations.documentRange, locations);
+  // The chunk is parsed on its own (it starts a line, so columns are those of the file), then moved to its place.
+  const parsed = fastParse(chunk + (last ? '' : `${dash} x\n`), locations.documentRange, locations);
   if (!parsed || parsed.usesAnchors || !Array.isArray(parsed.data) || parsed.data.length !== (last ? 1 : 2)) return undefined;
+  const moved = new Set<TextRange>();
+  const move = (r: TextRange): void => {
+    if (moved.has(r)) return;
+    moved.add(r);
+    r.start += regionStart;
+    r.end += regionStart;
+  };
+  forEachRange(parsed.data, locations, move, () => true);
   const entry: unknown = parsed.data[0];
   const entryRange = locations.itemRange(parsed.data, 0);
   // After the last entry, comment lines would decide where the list and the document end: taken only without them.
@@ -43,7 +52,8 @@ export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | u
   const listLoc = locations.builtOf(list);
   if (!listLoc?.items) return undefined;
 
-  // Commit: swap the entry, then shift every position after the edit (each range object once).
+  // Commit: swap the entry, then shift every position after the edit (each range object once;
+  // a container that ends before the edit holds nothing to shift).
   list[index] = entry;
   listLoc.items[index] = entryRange;
   const done = new Set<TextRange>([entryRange]);
@@ -53,21 +63,7 @@ export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | u
     if (r.start >= oldEnd) r.start += delta;
     if (r.end >= oldEnd) r.end += delta;
   };
-  const walk = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || value === entry) return;
-    const loc = locations.builtOf(value);
-    if (!loc) return;
-    shift(loc.range);
-    if (loc.items) for (const r of loc.items) shift(r);
-    if (loc.pairs) {
-      for (const [, p] of loc.pairs) {
-        shift(p.key);
-        shift(p.value);
-      }
-    }
-    for (const v of Array.isArray(value) ? value : Object.values(value)) walk(v);
-  };
-  walk(prev.data);
+  if (delta !== 0) forEachRange(prev.data, locations, shift, (value, range) => value !== entry && range.end >= oldEnd);
   if (last) {
     // Nothing but blank lines after the last entry: the list and the document end where it does.
     const listEnd = locations.rangeOf(parsed.data).end;
@@ -139,9 +135,18 @@ function dashColumn(text: string, itemStart: number): number | undefined {
   return m ? m[1].length : undefined;
 }
 
-/** Text of exactly `n` characters that YAML ignores (a comment line), so offsets stay those of the file. */
-function padding(n: number): string {
-  if (n === 0) return '';
-  if (n === 1) return '\n';
-  return `#${' '.repeat(n - 2)}\n`;
+/** Calls `fn` on every range of the containers under `value` that `enter` lets it into. */
+function forEachRange(value: unknown, locations: SourceLocations, fn: (r: TextRange) => void, enter: (value: object, range: TextRange) => boolean): void {
+  if (value === null || typeof value !== 'object') return;
+  const loc = locations.builtOf(value);
+  if (!loc || !enter(value, loc.range)) return;
+  fn(loc.range);
+  if (loc.items) for (const r of loc.items) fn(r);
+  if (loc.pairs) {
+    for (const [, p] of loc.pairs) {
+      fn(p.key);
+      fn(p.value);
+    }
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) forEachRange(v, locations, fn, enter);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark (issue 6): `npm run bench` builds, then prints one table measured in this run, with
 // the machine's parse floor (yaml's parseDocument of the same text) beside every figure.
-//   node bench/run.mjs [--sizes 100,1000,10000] [--style-size 1000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli] [--skip-styles]
+//   node bench/run.mjs [--sizes 100,1000,10000] [--style-size 1000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli] [--skip-styles] [--skip-preview]
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +14,7 @@ import { measureLsp } from './lsp.mjs';
 import { measureLspStyles } from './lsp-styles.mjs';
 import { measurePeerLsp } from './peer-lsp.mjs';
 import { measureStyles } from './styles.mjs';
+import { measurePreview } from './preview.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,6 +91,18 @@ if (!has('skip-styles')) {
       const ours = lsp.get('comments');
       add('peer', 'yaml-language-server (LSP, default settings): comments style, one-character edit → diagnostics', styleSize, peer.edit, 'ms', core.get('comments').floor, `ours (${fmtMs(ours)}) is ${(ours / peer.edit).toFixed(2)}× (target ≤ 0.25×)`);
     }
+  }
+}
+
+if (!has('skip-preview')) {
+  for (const p of await measurePreview(root, sizes, Math.max(3, Math.min(runs, 5)))) {
+    const floor = floors.get(p.size);
+    add('preview', 'webview main thread: first render', p.size, p.first, 'ms', floor, `CPU time; tasks took ${p.firstTasks.toFixed(0)} ms of wall time (target ≤ 300 ms at 1,000)`);
+    add('preview', 'webview main thread: one update (one partition edited)', p.size, p.update, 'ms', floor, `CPU time; tasks took ${p.updateTasks.toFixed(0)} ms of wall time (target ≤ 50 ms at 1,000)`);
+    const bound = Math.max(p.first, p.update);
+    add('preview', 'webview longest task (first render or update)', p.size, p.longest > 0 ? p.longest : bound, 'ms', floor, p.longest > 0 ? 'target ≤ 100 ms' : 'no long task (over 50 ms) seen: at most the whole render (target ≤ 100 ms)');
+    add('preview', 'message to the webview: first / update', p.size, p.sizeFirst / 1024, 'KB', floor, `update ${(p.sizeUpdate / 1024).toFixed(1)} KB (target ≤ 100 KB at 1,000)`);
+    add('preview', 'extension host: view built from the model', p.size, p.build, 'ms', floor, '');
   }
 }
 

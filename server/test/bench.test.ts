@@ -33,6 +33,11 @@ describe('benchmark stays runnable', () => {
       ...LAYOUT_STYLES.map((s) => `styles: ${s}: one-character edit re-validated`),
       ...LAYOUT_STYLES.map((s) => `styles: ${s}: one-character edit → publishDiagnostics (LSP, default settings)`),
       'peer: yaml-language-server (LSP, default settings): comments style, one-character edit → diagnostics',
+      'preview: webview main thread: first render',
+      'preview: webview main thread: one update (one partition edited)',
+      'preview: webview longest task (first render or update)',
+      'preview: message to the webview: first / update',
+      'preview: extension host: view built from the model',
     ]);
     for (const r of rows) assert.ok(Number.isFinite(r.value) && r.value > 0 && r.floor > 0, JSON.stringify(r));
     const table = run.stdout.trim().split('\n');

@@ -496,7 +496,7 @@ describe('audit: rules against the SPEC', () => {
       assert.match(byRule('nested-static-memory')[0], /^Partition #2 runs a nested virtualization stack/);
       assert.match(byRule('affinity-range')[0], /^Partition #2 is pinned to LP 9 but/);
       assert.match(byRule('synthetic-needs-enlightened')[0], /^Partition #2 uses synthetic devices \(storage\)/);
-      assert.match(byRule('synthetic-needs-root-device')[0], /^Partition #2 uses synthetic storage but the root "root" owns no storage device/);
+      assert.match(byRule('synthetic-needs-root-device')[0], /^Partition #2 uses synthetic storage but the root "root" owns no storage or network device/);
       assert.match(byRule('generation2-needs-enlightened')[0], /^Partition #2 is generation 2 but its guest is not enlightened;/);
       assert.match(byRule('affinity-overlap')[0], /^Partition #4 pins LP 0 that partition #3 is also pinned to;/);
     });
@@ -522,7 +522,7 @@ describe('audit: rules against the SPEC', () => {
         [
           14,
           'network',
-          'Partition "web" uses synthetic network but the root "root" owns no network device for its VSP to drive (every network device is directly assigned to a child: n to partition #2); add a network device under host.devices that stays with the root, or remove network from synthetic.',
+          'Partition "web" uses synthetic network but the root "root" owns no network device for its VSP to drive (every network device is directly assigned to a child: n to partition #2); connect the child to a switch with networkAdapters (an internal or private switch needs no adapter), or add a network device under host.devices that stays with the root, or remove network from synthetic.',
         ],
       ]);
     });

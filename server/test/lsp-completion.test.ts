@@ -41,7 +41,7 @@ describe('LSP completion over a real stdio connection', function () {
 
   it('keys of a partition: only those not yet written, required ones first, while the YAML does not parse', async () => {
     const { items, doc, offset } = await itemsAt('partition-key');
-    assert.deepEqual(labels(items), ['virtualProcessors', 'generation', 'guest', 'processorAffinity', 'devices', 'virtualizationStack', 'mmioSpace']);
+    assert.deepEqual(labels(items), ['virtualProcessors', 'generation', 'guest', 'processorAffinity', 'devices', 'networkAdapters', 'gpuPartition', 'virtualizationStack', 'mmioSpace']);
     const vp = items[0];
     assert.equal(vp.detail, 'integer ≥ 1 · required');
     assert.match((vp.documentation as { value: string }).value, /^Number of virtual processors\./);
@@ -59,7 +59,7 @@ describe('LSP completion over a real stdio connection', function () {
 
   it('keys of a new device after "- "', async () => {
     const { items } = await itemsAt('device-item-key');
-    assert.deepEqual(labels(items), ['id', 'class', 'address', 'driver', 'assignable', 'iommuGroup', 'mmio']);
+    assert.deepEqual(labels(items), ['id', 'class', 'address', 'locationPath', 'driver', 'assignable', 'iommuGroup', 'mmio', 'mmioLow', 'gpuPartitions']);
   });
 
   it('enum values with their documentation: releases', async () => {

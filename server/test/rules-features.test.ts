@@ -149,12 +149,13 @@ describe('feature and limit rules', () => {
 
   describe('synthetic-needs-root-device', () => {
     it('reports a class once even when listed twice', () => {
-      const yaml = layout({ devices: '- { id: nic0, class: network }', partitions: child('a', 'synthetic: [storage, network, storage]') });
+      // A root NIC would back storage through an SMB 3.0 share: this host has neither storage nor network.
+      const yaml = layout({ devices: '- { id: acpi, class: platform }', partitions: child('a', 'synthetic: [storage, storage]') });
       const seen = check(yaml, ['synthetic-needs-root-device']);
       assert.equal(seen.length, 1);
       assert.equal(seen[0].line, 13);
       assert.equal(seen[0].text, 'storage');
-      assert.match(seen[0].message, /\(the host has no storage device\)/);
+      assert.match(seen[0].message, /\(the host has no storage or network device\)/);
     });
 
     it('leaves a parent that cannot host to parent-can-host', () => {
@@ -217,6 +218,13 @@ describe('docs pages of the feature and limit rules', () => {
     'vp-overcommit',
     'affinity-range',
     'affinity-overlap',
+    'unique-device',
+    'switch-config',
+    'switch-uplink',
+    'network-adapter-switch',
+    'gpu-partition',
+    'mmio-space',
+    'mmio-buffer',
   ];
   for (const id of ids) {
     it(`docs/rules/${id}.md: the example fires the rule with the quoted message`, () => {

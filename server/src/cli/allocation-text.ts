@@ -1,8 +1,8 @@
-import type { AllocationModel, DeviceRow, MemorySegment } from '../core/model/allocation-types';
+import type { AllocationModel, DeviceRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
 import { formatBytes } from '../core/util/sizes';
 import { table } from './table';
 
-/** `partition-lint allocation FILE` as readable text: processors, memory, NUMA and device ownership. */
+/** `partition-lint allocation FILE` as readable text: processors, memory, NUMA, device ownership, switches, GPU partitions, MMIO. */
 export function formatAllocationText(m: AllocationModel): string {
   const out: string[] = [];
   const p = m.problems;
@@ -66,15 +66,46 @@ export function formatAllocationText(m: AllocationModel): string {
       ),
     );
   }
+  out.push(...deviceUseSections(m));
   return `${out.join('\n')}\n`;
 }
 
-/** assigned / root by default / root (listed), then any synthetic classes the device backs. */
+/** Virtual switches, GPU partitions and MMIO: each section only when the layout has some. */
+function deviceUseSections(m: AllocationModel): string[] {
+  const out: string[] = [];
+  if (m.switches.length > 0) {
+    out.push('', `Virtual switches: ${m.switches.length}`);
+    out.push(
+      ...table(
+        ['switch', 'type', 'uplinks', 'SR-IOV', 'children on it'],
+        m.switches.map((s) => [s.name, s.type ?? '?', s.uplinks.join(', ') || '-', s.sriov ? 'yes' : 'no', s.partitions.join(', ') || '-']),
+      ),
+    );
+  }
+  if (m.gpuPartitions.length > 0) {
+    out.push('', `GPU partitions: ${m.gpuPartitions.length} partitionable ${m.gpuPartitions.length === 1 ? 'GPU' : 'GPUs'}`);
+    out.push(
+      ...table(
+        ['GPU', 'used / offered', 'children'],
+        m.gpuPartitions.map((g) => [g.gpu, `${g.used} / ${g.offered}${g.used > g.offered ? '  OVER' : ''}`, g.partitions.join(', ') || '-']),
+      ),
+    );
+  }
+  if (m.mmio.length > 0) {
+    out.push('', 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):');
+    const side = (x: MmioSideRow): string => `${formatBytes(x.needed)} / ${formatBytes(x.set)}${x.default ? ' (default)' : ''} / ${formatBytes(x.recommended)}${x.needed > x.set ? ' (SHORT)' : x.set < x.recommended ? ' (no buffer)' : ''}`;
+    out.push(...table(['partition', 'devices', 'high', 'low'], m.mmio.map((x) => [x.partition, x.devices.join(', '), side(x.high), side(x.low)])));
+  }
+  return out;
+}
+
+/** assigned / root by default / root (listed), the switch it is an uplink of, then any synthetic classes the device backs. */
 export function how(d: DeviceRow): string {
   const base = d.how === 'assigned' ? 'assigned' : d.how === 'root-listed' ? 'root (listed)' : 'root by default';
   const conflict = d.listedBy.length > 1 ? `; also listed by ${d.listedBy.slice(1).join(', ')}` : '';
+  const uplink = d.uplinkOf === undefined ? '' : `; uplink of switch ${d.uplinkOf}`;
   const backs = d.backs.map((b) => `; backs synthetic ${b.class} for ${b.partitions.join(', ')}`).join('');
-  return `${base}${conflict}${backs}`;
+  return `${base}${conflict}${uplink}${backs}`;
 }
 
 function segmentNote(s: MemorySegment): string {

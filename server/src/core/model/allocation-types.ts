@@ -40,6 +40,8 @@ export interface DeviceRow {
   id: string;
   class: string;
   address?: string;
+  /** Windows PCI location path */
+  locationPath?: string;
   driver?: string;
   /** owning partition's name (absent only when there is no root and no child lists it) */
   owner?: string;
@@ -48,9 +50,57 @@ export interface DeviceRow {
   driverRunsIn?: string;
   /** children that list the device, in document order (more than one is a conflict) */
   listedBy: string[];
-  /** synthetic classes this device serves for children, through the root's VSP */
+  /** synthetic classes this device backs for children, through the VSP of its owner (the root, or a nested parent) */
   backs: Array<{ class: string; partitions: string[] }>;
+  /** the external switch this device is an uplink of */
+  uplinkOf?: string;
   position: SourcePosition;
+}
+
+/** A virtual switch of the root (`host.switches`). */
+export interface SwitchRow {
+  name: string;
+  /** the type as written; absent when missing or not a switch type (a schema error) */
+  type?: 'external' | 'internal' | 'private';
+  /** host devices its `devices` name (external: its uplinks), document order */
+  uplinks: string[];
+  sriov: boolean;
+  /** children whose networkAdapters use it, document order */
+  partitions: string[];
+  position: SourcePosition;
+}
+
+/** A partitionable GPU (a gpu device with gpuPartitions). */
+export interface GpuPartitionRow {
+  gpu: string;
+  /** partitions it offers (gpuPartitions) */
+  offered: number;
+  /** children that take one (more than offered is a gpu-partition error) */
+  used: number;
+  /** those children, document order */
+  partitions: string[];
+  position: SourcePosition;
+}
+
+/** One side of a child's MMIO space, bytes. */
+export interface MmioSideRow {
+  /** the sum of its assigned devices' mmio (high) or mmioLow (low) */
+  needed: number;
+  /** mmioSpace.high/low, or the default (512 MiB / 128 MiB) */
+  set: number;
+  /** true when `set` is Hyper-V's default (mmioSpace does not state it) */
+  default: boolean;
+  /** Microsoft's sizing: needed + 512 MiB (high) or + 128 MiB (low) */
+  recommended: number;
+}
+
+/** MMIO of a child with assigned devices. */
+export interface MmioRow {
+  partition: string;
+  /** the devices assigned to it */
+  devices: string[];
+  high: MmioSideRow;
+  low: MmioSideRow;
 }
 
 export interface PartitionRow {
@@ -64,6 +114,10 @@ export interface PartitionRow {
   memory: { kind: 'static' | 'dynamic'; bytes: number; minimum?: number; maximum?: number; implicit?: boolean };
   devices: string[];
   synthetic: string[];
+  /** switch names of its synthetic network adapters, one per adapter */
+  networkAdapters: string[];
+  /** the partitionable GPU it takes a partition of */
+  gpuPartition?: string;
   virtualizationStack: boolean;
   position: SourcePosition;
 }
@@ -106,6 +160,12 @@ export interface AllocationModel {
     partitions: Array<{ name: string; virtualProcessors: number; memory: number; fitsOneNode: boolean }>;
   };
   devices: DeviceRow[];
+  /** the root's virtual switches, document order */
+  switches: SwitchRow[];
+  /** partitionable GPUs, document order */
+  gpuPartitions: GpuPartitionRow[];
+  /** children with assigned devices, document order */
+  mmio: MmioRow[];
   partitions: PartitionRow[];
   problems: { error: number; warning: number; info: number };
 }

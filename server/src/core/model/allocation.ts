@@ -1,7 +1,7 @@
 import type { LineIndex } from '../parse/lines';
 import type { Finding } from '../types';
-import type { AllocationModel, MemorySegment, PartitionRow, SourcePosition } from './allocation-types';
-import type { LayoutModel, Partition } from './types';
+import type { AllocationModel, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
+import type { LayoutModel, MmioSide, Partition } from './types';
 
 /** The allocation JSON of a model (SPEC §4); `findings` give the problem counts. */
 export function allocationModel(model: LayoutModel, findings: readonly Finding[], lines: LineIndex): AllocationModel {
@@ -52,6 +52,8 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       memory,
       devices: p.devices.map((d) => d.value),
       synthetic: p.synthetic.map((s) => s.value),
+      networkAdapters: p.networkAdapters.map((a) => a.value),
+      ...(p.gpuPartition ? { gpuPartition: p.gpuPartition.value } : {}),
       virtualizationStack: p.virtualizationStack,
       position: pos(partitionStart(p)),
     };
@@ -102,6 +104,7 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       id: o.device.id,
       class: o.device.class,
       ...(o.device.address === undefined ? {} : { address: o.device.address }),
+      ...(o.device.locationPath === undefined ? {} : { locationPath: o.device.locationPath }),
       ...(o.device.driver === undefined ? {} : { driver: o.device.driver }),
       ...(o.owner ? { owner: o.owner.name } : {}),
       how: o.how,
@@ -110,9 +113,30 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       ...(o.device.driver === undefined ? {} : { driverRunsIn: monolithic && o.how !== 'assigned' ? 'hypervisor' : o.owner?.name }),
       listedBy: o.childListings.map((l) => l.partition.name),
       backs: o.backs.map((b) => ({ class: b.class, partitions: b.partitions.map((p) => p.name) })),
+      ...(o.uplinkOf ? { uplinkOf: o.uplinkOf.name } : {}),
       position: pos(model.locations.rangeOf(o.device.raw).start),
     })),
+    switches: host.switches.map((sw) => ({
+      name: sw.name,
+      ...(sw.type ? { type: sw.type } : {}),
+      uplinks: sw.uplinks.map((d) => d.id),
+      sriov: sw.sriov,
+      partitions: sw.users.map((p) => p.name),
+      position: pos(model.locations.rangeOf(sw.raw).start),
+    })),
+    gpuPartitions: model.gpus.map((g) => ({
+      gpu: g.device.id,
+      offered: g.offered,
+      used: g.users.length,
+      partitions: g.users.map((p) => p.name),
+      position: pos(model.locations.rangeOf(g.device.raw).start),
+    })),
+    mmio: model.partitions.flatMap((p) => (p.mmio ? [{ partition: p.name, devices: p.mmio.devices.map((d) => d.id), high: mmioSide(p.mmio.high), low: mmioSide(p.mmio.low) }] : [])),
     partitions: model.partitions.map(partitionRow),
     problems,
   };
+}
+
+function mmioSide(s: MmioSide): MmioSideRow {
+  return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended };
 }

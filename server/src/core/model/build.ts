@@ -1,8 +1,11 @@
 import type { SourceLocations } from '../parse/locations';
 import type { TextRange } from '../types';
-import { MiB, parseSize } from '../util/sizes';
+import { parseSize } from '../util/sizes';
+import { MMIO_HIGH_DEFAULT, MMIO_LOW_DEFAULT } from './mmio';
 import { DEFAULT_RELEASE, isReleaseId, RELEASE_TABLE, type Limits } from './releases';
-import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref } from './types';
+import { computeBacking } from './backing';
+import { buildSwitches, computeGpus, computeMmio } from './device-use';
+import type { Device, LayoutModel, Memory, Ownership, Partition, Raw, Ref, ValueRef } from './types';
 
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -34,6 +37,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   };
 
   const devicesRaw = host && Array.isArray(host.devices) ? host.devices : undefined;
+  const switchesRaw = host && Array.isArray(host.switches) ? host.switches : undefined;
   const devices: Device[] = [];
   const deviceById = new Map<string, Device>();
   (devicesRaw ?? []).forEach((d, index) => {
@@ -45,10 +49,13 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
       id,
       class: str(d.class) ?? 'other',
       address: str(d.address),
+      locationPath: str(d.locationPath),
       driver: str(d.driver),
       assignable: bool(d.assignable, false),
       iommuGroup: int(d.iommuGroup),
       mmio: bytes(d.mmio) ?? 0,
+      mmioLow: bytes(d.mmioLow) ?? 0,
+      gpuPartitions: d.class === 'gpu' ? posInt(d.gpuPartitions) : undefined,
       raw: d,
     };
     devices.push(dev);
@@ -63,7 +70,7 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const allPartitions: Partition[] = [];
   (partitionsRaw ?? []).forEach((p, index) => {
     if (!isObj(p)) return;
-    allPartitions.push(buildPartition(p, index, release.features.generation2, refs));
+    allPartitions.push(buildPartition(p, index, release.features.generation2, refs, locations));
   });
 
   const roots = allPartitions.filter((p) => p.role === 'root');
@@ -112,16 +119,25 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
       iommu: bool(host?.iommu, false),
       devices,
       deviceById,
+      switches: [],
+      switchByName: new Map(),
     },
+    gpus: [],
     allPartitions,
     partitions,
     root: rootPartition,
     extraRoots,
     partitionByName,
     ownership: new Map(),
-    raw: { root, hypervisor: hv, host, partitions: partitionsRaw, devices: devicesRaw, limits: limitsRaw, reserve: reserveRaw },
+    raw: { root, hypervisor: hv, host, partitions: partitionsRaw, devices: devicesRaw, switches: switchesRaw, limits: limitsRaw, reserve: reserveRaw },
   };
   model.ownership = computeOwnership(model);
+  const { switches, switchByName } = buildSwitches(switchesRaw, model, refs);
+  model.host.switches = switches;
+  model.host.switchByName = switchByName;
+  model.gpus = computeGpus(model);
+  computeMmio(model);
+  computeBacking(model);
   return model;
 }
 
@@ -137,6 +153,21 @@ class ListRef implements Ref {
 
   get range(): TextRange {
     return (this.cached ??= this.locations.itemRange(this.list, this.index));
+  }
+}
+
+/** A scalar value whose range is looked up only when asked for. */
+class ValueAt implements ValueRef {
+  private cached: TextRange | undefined;
+  constructor(
+    readonly value: string,
+    private readonly owner: Raw,
+    private readonly key: string,
+    private readonly locations: SourceLocations,
+  ) {}
+
+  get range(): TextRange {
+    return (this.cached ??= this.locations.valueRange(this.owner, this.key));
   }
 }
 
@@ -158,7 +189,7 @@ function applyOverrides(base: Limits, raw: Raw | undefined): { limits: Limits; i
   return { limits: out, ignored };
 }
 
-function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[]): Partition {
+function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[], locations: SourceLocations): Partition {
   const guest = isObj(p.guest) ? p.guest : undefined;
   const memory = readMemory(p.memory);
   const mmio = isObj(p.mmioSpace) ? p.mmioSpace : undefined;
@@ -185,9 +216,12 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     memoryImplicit: false,
     devices: refs(p.devices),
     synthetic: refs(p.synthetic),
+    networkAdapters: refs(p.networkAdapters),
+    gpuPartition: typeof p.gpuPartition === 'string' ? new ValueAt(p.gpuPartition, p, 'gpuPartition', locations) : undefined,
     virtualizationStack: bool(p.virtualizationStack, false),
-    mmioLow: bytes(mmio?.low) ?? 128 * MiB,
-    mmioHigh: bytes(mmio?.high) ?? 512 * MiB,
+    mmioLow: bytes(mmio?.low) ?? MMIO_LOW_DEFAULT,
+    mmioHigh: bytes(mmio?.high) ?? MMIO_HIGH_DEFAULT,
+    backing: [],
     raw: p,
   };
 }
@@ -240,21 +274,6 @@ function computeOwnership(m: LayoutModel): Map<string, Ownership> {
         o.how = 'assigned';
         o.listing = { partition: p, ref };
       }
-    }
-  }
-  // VSP backing: a synthetic class used by a child of the root is served by a root-owned device of that class.
-  const root = m.root;
-  if (root) {
-    const users = new Map<string, Partition[]>();
-    for (const c of root.children) for (const s of c.synthetic) {
-      const list = users.get(s.value) ?? [];
-      if (!list.includes(c)) list.push(c);
-      users.set(s.value, list);
-    }
-    for (const o of out.values()) {
-      if (o.owner !== root) continue;
-      const ps = users.get(o.device.class);
-      if (ps) o.backs.push({ class: o.device.class, partitions: ps });
     }
   }
   return out;

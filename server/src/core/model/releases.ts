@@ -25,6 +25,10 @@ export interface Features {
   dynamicMemory: boolean;
   directAssignment: boolean;
   nested: boolean;
+  /** SR-IOV on an external switch (`sriov: true`): Windows Server 2012 and later */
+  sriov: boolean;
+  /** GPU partitioning (`gpuPartitions`, `gpuPartition`): Windows Server 2025 and later */
+  gpuPartitioning: boolean;
 }
 
 export interface Release {
@@ -37,8 +41,14 @@ export interface Release {
 
 const thresholds = { vpOvercommitRatio: 8, rootMemoryMinimum: 2 * GiB };
 
-function release(id: ReleaseId, title: string, l: Omit<Limits, keyof typeof thresholds>, f: Features): Release {
-  return { id, title, limits: { ...l, ...thresholds }, features: f };
+/** The first release with each device feature (the release table of docs/format.md). */
+const DEVICE_FEATURES_FROM = { sriov: 'ws2012', gpuPartitioning: 'ws2025' } as const satisfies Record<string, ReleaseId>;
+type DeviceFeature = keyof typeof DEVICE_FEATURES_FROM;
+
+function release(id: ReleaseId, title: string, l: Omit<Limits, keyof typeof thresholds>, f: Omit<Features, DeviceFeature>): Release {
+  const since = (first: ReleaseId): boolean => RELEASES.indexOf(id) >= RELEASES.indexOf(first);
+  const features: Features = { ...f, sriov: since(DEVICE_FEATURES_FROM.sriov), gpuPartitioning: since(DEVICE_FEATURES_FROM.gpuPartitioning) };
+  return { id, title, limits: { ...l, ...thresholds }, features };
 }
 
 const old = { generation2: false, dynamicMemory: false, directAssignment: false, nested: false };

@@ -17,12 +17,94 @@ export interface Device {
   id: string;
   class: string;
   address?: string;
+  /** Windows PCI location path, e.g. "PCIROOT(0)#PCI(0300)#PCI(0000)" */
+  locationPath?: string;
   driver?: string;
   assignable: boolean;
   iommuGroup?: number;
-  /** bytes of MMIO space needed when assigned (0 when not given) */
+  /** bytes of high MMIO space (above 4 GiB) needed when assigned (0 when not given) */
   mmio: number;
+  /** bytes of low MMIO space (below 4 GiB) needed when assigned (0 when not given) */
+  mmioLow: number;
+  /** partitions a partitionable GPU offers (`gpuPartitions`, valid on a gpu only; undefined when not written or not valid) */
+  gpuPartitions?: number;
   raw: Raw;
+}
+
+/** A string value of a scalar key (`gpuPartition`) and where it sits. */
+export interface ValueRef {
+  readonly value: string;
+  readonly range: TextRange;
+}
+
+export type SwitchType = 'external' | 'internal' | 'private';
+
+/** A virtual switch of the root (`host.switches`). */
+export interface VirtualSwitch {
+  /** position in `host.switches` */
+  index: number;
+  name: string;
+  /** the type as written; undefined when missing or not a valid type (a schema error) */
+  type?: SwitchType;
+  /** the `devices` entries as written */
+  devices: Ref[];
+  /** host devices the entries name, each once, document order (for an external switch: its uplinks) */
+  uplinks: Device[];
+  sriov: boolean;
+  /** children whose `networkAdapters` name this switch (the first switch of that name), each once, document order */
+  users: Partition[];
+  raw: Raw;
+}
+
+/** A partitionable GPU (a device with `gpuPartitions`) and the children that take a partition of it. */
+export interface GpuPartitioning {
+  device: Device;
+  /** partitions it offers */
+  offered: number;
+  /** children whose `gpuPartition` names it, document order (more than `offered` is a gpu-partition error) */
+  users: Partition[];
+}
+
+/** One side (high or low) of a child's MMIO space. */
+export interface MmioSide {
+  /** the sum of its assigned devices' mmio (high) or mmioLow (low) */
+  needed: number;
+  /** mmioSpace.high/low as written, else the default (512 MiB / 128 MiB) */
+  has: number;
+  /** whether mmioSpace states this side (a valid size) */
+  explicit: boolean;
+  /** Microsoft's sizing: needed + 512 MiB (high) or + 128 MiB (low) */
+  recommended: number;
+}
+
+/** MMIO of a child with assigned devices (docs/rules/mmio-space.md). */
+export interface MmioNeeds {
+  /** the devices the child owns (assigned to it), in its list's order */
+  devices: Device[];
+  high: MmioSide;
+  low: MmioSide;
+}
+
+export type SyntheticBackingVia =
+  /** network: the child's adapters on host switches (external: their uplinks; internal/private: no device) */
+  | 'switches'
+  /** devices of the class its parent owns */
+  | 'devices'
+  /** storage: virtual disks on an SMB 3.0 share, reached through a network device the root owns */
+  | 'smb'
+  /** a nested parent that uses the synthetic class itself */
+  | 'parent-synthetic'
+  /** nothing can serve it (synthetic-needs-root-device) */
+  | 'none';
+
+/** How the parent serves one synthetic class a child uses (docs/rules/synthetic-needs-root-device.md). */
+export interface SyntheticBacking {
+  class: 'network' | 'storage';
+  via: SyntheticBackingVia;
+  /** the devices that back it (the parent's devices; switch uplinks) */
+  devices: Device[];
+  /** network through adapters: the switches they are on (those that exist), each once */
+  switches: VirtualSwitch[];
 }
 
 export type Memory =
@@ -59,9 +141,22 @@ export interface Partition {
   memoryImplicit: boolean;
   devices: Ref[];
   synthetic: Ref[];
+  /** `networkAdapters` entries: switch names */
+  networkAdapters: Ref[];
+  /** `gpuPartition`: the partitionable GPU's id */
+  gpuPartition?: ValueRef;
   virtualizationStack: boolean;
+  /** mmioSpace.low as written, else 128 MiB */
   mmioLow: number;
+  /** mmioSpace.high as written, else 512 MiB */
   mmioHigh: number;
+  /** children with assigned devices: their MMIO needs */
+  mmio?: MmioNeeds;
+  /**
+   * synthetic classes the partition uses (its `synthetic` entries of network/storage, and network when it
+   * has `networkAdapters`), each once, and how its parent serves them; empty for the root
+   */
+  backing: SyntheticBacking[];
   raw: Raw;
 }
 
@@ -78,6 +173,8 @@ export interface Ownership {
   childListings: Array<{ partition: Partition; ref: Ref }>;
   /** synthetic classes this device backs, with the partitions that use them */
   backs: Array<{ class: string; partitions: Partition[] }>;
+  /** the external switch this device is an uplink of (the first that lists it) */
+  uplinkOf?: VirtualSwitch;
 }
 
 export interface LayoutModel {
@@ -106,7 +203,13 @@ export interface LayoutModel {
     devices: Device[];
     /** first device of each id */
     deviceById: Map<string, Device>;
+    /** `host.switches` entries that are mappings with a name, document order */
+    switches: VirtualSwitch[];
+    /** first switch of each name */
+    switchByName: Map<string, VirtualSwitch>;
   };
+  /** partitionable GPUs (gpu devices with gpuPartitions), document order */
+  gpus: GpuPartitioning[];
   /** every entry of `partitions` that is a mapping, in document order, extra roots included */
   allPartitions: Partition[];
   /** the root and every child: extra roots are left out */
@@ -118,5 +221,5 @@ export interface LayoutModel {
   partitionByName: Map<string, Partition>;
   ownership: Map<string, Ownership>;
   /** the raw objects of the layout's sections, for anchors */
-  raw: { root: Raw; hypervisor?: Raw; host?: Raw; partitions?: unknown[]; devices?: unknown[]; limits?: Raw; reserve?: Raw };
+  raw: { root: Raw; hypervisor?: Raw; host?: Raw; partitions?: unknown[]; devices?: unknown[]; switches?: unknown[]; limits?: Raw; reserve?: Raw };
 }

@@ -36,6 +36,11 @@ import { memoryAlignment } from './memory-alignment';
 import { memoryOvercommit } from './memory-overcommit';
 import { numaFit } from './numa-fit';
 import { sizeUnitAmbiguous } from './size-unit-ambiguous';
+import { switchConfig } from './switch-config';
+import { switchUplink } from './switch-uplink';
+import { networkAdapterSwitch } from './network-adapter-switch';
+import { gpuPartition } from './gpu-partition';
+import { mmioBuffer } from './mmio-buffer';
 
 /** The semantic rules, in the order of SPEC §5. */
 export const MODEL_RULES: readonly Rule[] = [
@@ -70,10 +75,15 @@ export const MODEL_RULES: readonly Rule[] = [
   dynamicMemoryRange,
   memoryLimit,
   mmioSpace,
+  mmioBuffer,
   numaDynamicMemory,
   memoryAlignment,
   memoryOvercommit,
   numaFit,
+  switchConfig,
+  switchUplink,
+  networkAdapterSwitch,
+  gpuPartition,
   sizeUnitAmbiguous,
 ];
 

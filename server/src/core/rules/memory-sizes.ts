@@ -47,7 +47,9 @@ export function sizeFields(model: LayoutModel): SizeField[] {
   }
   (model.raw.devices ?? []).forEach((d, i) => {
     if (!isObj(d)) return;
-    add(`device ${typeof d.id === 'string' ? `"${d.id}"` : `#${i + 1}`} mmio`, d, 'mmio', false);
+    const label = `device ${typeof d.id === 'string' ? `"${d.id}"` : `#${i + 1}`}`;
+    add(`${label} mmio`, d, 'mmio', false);
+    add(`${label} mmioLow`, d, 'mmioLow', false);
   });
   (model.raw.partitions ?? []).forEach((p, i) => {
     if (!isObj(p)) return;

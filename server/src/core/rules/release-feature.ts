@@ -1,5 +1,6 @@
 import { RELEASES, RELEASE_TABLE, type Features } from '../model/releases';
-import type { Rule } from './rule';
+import type { LayoutModel } from '../model/types';
+import type { Rule, RuleContext } from './rule';
 import { partitionSubject } from './partition-label';
 
 /** The first release that has a feature, as people name it. */
@@ -13,7 +14,7 @@ function firstWith(feature: keyof Features): string {
 export const releaseFeature: Rule = {
   id: 'release-feature',
   severity: 'error',
-  summary: "The layout uses generation 2, dynamic memory, direct assignment or nested virtualization on a release that lacks it.",
+  summary: "The layout uses generation 2, dynamic memory, direct assignment, nested virtualization, SR-IOV or GPU partitioning on a release that lacks it.",
   check({ model, report }) {
     const { features, release } = model;
     const loc = model.locations;
@@ -44,5 +45,27 @@ export const releaseFeature: Rule = {
         );
       }
     }
+    reportDeviceFeatures(model, report);
   },
 };
+
+/** SR-IOV on a switch and GPU partitioning (a GPU's gpuPartitions, a child's gpuPartition). */
+function reportDeviceFeatures(model: LayoutModel, report: RuleContext['report']): void {
+  const { features, release } = model;
+  const loc = model.locations;
+  if (!features.sriov) {
+    for (const sw of model.host.switches) {
+      if (!sw.sriov) continue;
+      report(loc.valueRange(sw.raw, 'sriov'), `Switch "${sw.name}" has sriov: true but ${release.title} has no SR-IOV (it came with ${firstWith('sriov')}); remove sriov or pick a later release.`);
+    }
+  }
+  if (features.gpuPartitioning) return;
+  for (const d of model.host.devices) {
+    if (d.raw.gpuPartitions === undefined) continue;
+    report(loc.valueRange(d.raw, 'gpuPartitions'), `Device "${d.id}" is partitioned (gpuPartitions) but ${release.title} has no GPU partitioning (it came with ${firstWith('gpuPartitioning')}); assign the GPU whole to one child, or pick a later release.`);
+  }
+  for (const p of model.partitions) {
+    if (p.isRoot || !p.gpuPartition) continue;
+    report(p.gpuPartition.range, `${partitionSubject(p)} takes a GPU partition (gpuPartition) but ${release.title} has no GPU partitioning (it came with ${firstWith('gpuPartitioning')}); remove gpuPartition, or pick a later release.`);
+  }
+}

@@ -112,7 +112,8 @@ export function describePath(data: unknown, path: JsonPath): string {
     const item = valueAt(data, path);
     const named = item && typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
     if (parent === 'partitions') return typeof named?.name === 'string' ? `partition "${named.name}"` : `partition #${last + 1}`;
-    if (parent === 'devices' && path[0] === 'host') return typeof named?.id === 'string' ? `device "${named.id}"` : `device #${last + 1}`;
+    if (parent === 'devices' && path[0] === 'host' && path.length === 3) return typeof named?.id === 'string' ? `device "${named.id}"` : `device #${last + 1}`;
+    if (parent === 'switches' && path[0] === 'host') return typeof named?.name === 'string' ? `switch "${named.name}"` : `switch #${last + 1}`;
     return `entry #${last + 1} of "${String(parent)}"`;
   }
   if (path.length >= 3 && typeof path[path.length - 2] === 'number') return `"${last}" of ${describePath(data, path.slice(0, -1))}`;
@@ -169,9 +170,11 @@ function patternMessage(value: unknown, parentSchema: unknown, path: JsonPath): 
     const hint = typeof value === 'string' ? sizeHint(value) : '';
     return `${v} is not a size: write a number and a binary unit (B, KiB, MiB, GiB, TiB), e.g. "8GiB"${hint}.`;
   }
+  if (parentSchema === schemaDef('switchName')) return `${v} is not a valid switch name for "${key}": use lower-case letters, digits and "-", starting with a letter or digit.`;
   if (parentSchema === schemaDef('partitionName')) return `${v} is not a valid partition name for "${key}": use lower-case letters, digits and "-", starting with a letter or digit (e.g. ${JSON.stringify(String(value).toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '') || 'web01')}).`;
   const def = parentSchema as Record<string, unknown> | undefined;
   if (key === 'address') return `${v} is not a PCI address: write domain:bus:device.function in hex, e.g. "0000:03:00.0".`;
+  if (key === 'locationPath') return `${v} is not a PCI location path: write it as Windows reports it (DEVPKEY_Device_LocationPaths), e.g. "PCIROOT(0)#PCI(0300)#PCI(0000)".`;
   if (key === 'id') return `${v} is not a valid device id: use no spaces, commas, brackets or "#".`;
   if (key === 'processorAffinity') return `${v} is not a logical-processor range: write an inclusive range like "4-7".`;
   return `${v} does not match the pattern ${String(def?.pattern ?? '')} of "${key}".`;
@@ -251,9 +254,20 @@ function describeError(e: ErrorObject, path: Array<string | number>, data: unkno
     }
     case 'minLength':
       return finding(`"${key}" must not be empty.`, at.value);
+    case 'false schema':
+      return finding(falseSchemaMessage(data, path, key), at.key ?? at.value);
     default:
       return finding(`${capitalize(where)}: ${e.message ?? 'is not valid'}.`, at.value);
   }
+}
+
+/** Properties the schema forbids in context (`"gpuPartitions": false` on a device that is not a GPU). */
+function falseSchemaMessage(data: unknown, path: JsonPath, key: string): string {
+  const owner = parentWhere(data, path);
+  const container = valueAt(data, path.slice(0, -1));
+  const cls = container && typeof container === 'object' ? (container as Record<string, unknown>).class : undefined;
+  if (key === 'gpuPartitions') return `"gpuPartitions" is for gpu devices only, but ${owner} has class ${show(cls)}: remove gpuPartitions, or set class: gpu if it is a partitionable GPU.`;
+  return `"${key}" is not allowed in ${owner}: remove it.`;
 }
 
 function parentWhere(data: unknown, path: JsonPath): string {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { median } from './stats.mjs';
 
-/** The CLI: one invocation over many typical 50-line layouts, and a cold single-file run. */
+/** The CLI: one invocation over many typical 50-line layouts, a cold single-file run, and node's own start. */
 export function measureCli(root, files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partition-bench-cli-'));
   try {
@@ -21,7 +21,15 @@ export function measureCli(root, files) {
     const many = median([run([dir]), run([dir]), run([dir])]);
     const one = path.join(dir, 'host0000.partition.yaml');
     const cold = median(Array.from({ length: 7 }, () => run([one])));
-    return { files, many, cold };
+    // node's own start on this machine, for scale
+    const startup = median(
+      Array.from({ length: 7 }, () => {
+        const t0 = process.hrtime.bigint();
+        spawnSync(process.execPath, ['-e', '0']);
+        return Number(process.hrtime.bigint() - t0) / 1e6;
+      }),
+    );
+    return { files, many, cold, startup };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark (issue 6): `npm run bench` builds, then prints one table measured in this run, with
 // the machine's parse floor (yaml's parseDocument of the same text) beside every figure.
-//   node bench/run.mjs [--sizes 100,1000,10000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli] [--skip-preview]
+//   node bench/run.mjs [--sizes 100,1000,10000] [--style-size 1000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli] [--skip-styles] [--skip-preview]
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,6 +11,9 @@ import { measureCore } from './core.mjs';
 import { measurePeer } from './peer.mjs';
 import { measureCli } from './cli.mjs';
 import { measureLsp } from './lsp.mjs';
+import { measureLspStyles } from './lsp-styles.mjs';
+import { measurePeerLsp } from './peer-lsp.mjs';
+import { measureStyles } from './styles.mjs';
 import { measurePreview } from './preview.mjs';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +26,8 @@ const opt = (name, dflt) => {
 const has = (name) => args.includes(`--${name}`);
 const sizes = opt('sizes', '100,1000,10000').split(',').map(Number);
 const runs = Number(opt('runs', '5'));
-const { generateLayout } = require(path.join(root, 'server/out/test/generate-layout.js'));
+const styleSize = Number(opt('style-size', '1000'));
+const { generateLayout, generateStyledLayout, LAYOUT_STYLES } = require(path.join(root, 'server/out/test/generate-layout.js'));
 
 const rows = [];
 const add = (section, measure, size, value, unit, floor, note = '') => rows.push({ section, measure, size, value, unit, floor, note });
@@ -66,7 +70,28 @@ if (!has('skip-lsp')) {
 if (!has('skip-cli')) {
   const cli = measureCli(root, Number(opt('cli-files', '1000')));
   add('cli', `one invocation over ${cli.files} 50-line layouts`, cli.files, cli.many, 'ms', floors.get(sizes[0]), 'target < 5 s');
-  add('cli', 'cold single-file run', 1, cli.cold, 'ms', floors.get(sizes[0]), 'target < 300 ms');
+  add('cli', 'cold single-file run', 1, cli.cold, 'ms', floors.get(sizes[0]), `target ≤ 150 ms; node itself starts in ${cli.startup.toFixed(0)} ms`);
+}
+
+// Every YAML style of the catalogue (generate-layout.ts) at one size, in the core and over the LSP
+// with default settings, and yaml-language-server over the LSP on the commented layout.
+if (!has('skip-styles')) {
+  const styled = new Map(LAYOUT_STYLES.map((s) => [s, generateStyledLayout(styleSize, s)]));
+  const core = measureStyles(styled, runs);
+  const plain = core.get('plain').validate;
+  for (const [style, m] of core) add('styles', `${style}: validate()`, styleSize, m.validate, 'ms', m.floor, `${(m.validate / plain).toFixed(2)}× plain`);
+  const slowest = [...core].reduce((a, b) => (b[1].validate > a[1].validate ? b : a));
+  add('styles', 'slowest style ÷ plain, validate()', styleSize, slowest[1].validate / plain, '×', slowest[1].floor, `${slowest[0]} (target ≤ 1.5×)`);
+  for (const [style, m] of core) add('styles', `${style}: one-character edit re-validated`, styleSize, m.edit, 'ms', m.floor, 'target ≤ 10 ms at 1,000');
+  if (!has('skip-lsp')) {
+    const lsp = await measureLspStyles(styled, runs);
+    for (const [style, ms] of lsp) add('styles', `${style}: one-character edit → publishDiagnostics (LSP, default settings)`, styleSize, ms, 'ms', core.get(style).floor, 'target ≤ 30 ms at 1,000');
+    if (!has('skip-peer')) {
+      const peer = await measurePeerLsp(root, styled.get('comments'), runs);
+      const ours = lsp.get('comments');
+      add('peer', 'yaml-language-server (LSP, default settings): comments style, one-character edit → diagnostics', styleSize, peer.edit, 'ms', core.get('comments').floor, `ours (${fmtMs(ours)}) is ${(ours / peer.edit).toFixed(2)}× (target ≤ 0.25×)`);
+    }
+  }
 }
 
 if (!has('skip-preview')) {
@@ -81,7 +106,12 @@ if (!has('skip-preview')) {
   }
 }
 
-const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+function fmtMs(v) {
+  return `${fmt(v)} ms`;
+}
+function fmt(v) {
+  return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
+}
 console.log('| section | measure | partitions | value | parse floor | note |');
 console.log('| --- | --- | ---: | ---: | ---: | --- |');
 for (const r of rows) console.log(`| ${r.section} | ${r.measure} | ${r.size.toLocaleString('en-US')} | ${fmt(r.value)} ${r.unit} | ${r.floor === undefined ? '–' : `${fmt(r.floor)} ms`} | ${r.note} |`);

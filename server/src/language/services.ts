@@ -9,12 +9,13 @@ import { Settings } from './settings';
 import { fileKey, uriToPath } from './uris';
 import { WorkspaceScan } from './workspace-scan';
 
-/** Debounce between the last change and validation, in milliseconds. */
+/** The longest debounce between the last change and validation, in milliseconds (see adaptiveDelay). */
 export const DEFAULT_DEBOUNCE_MS = 175;
 
 /** `initializationOptions` the server understands (tests shorten the debounce and the limits). */
 export interface ServerOptions {
-  debounceMs: number;
+  /** a fixed debounce (tests set one); undefined: adapted to what checking an edit costs, up to DEFAULT_DEBOUNCE_MS */
+  debounceMs: number | undefined;
   /** texts longer than this (UTF-16 code units) are validated in a worker and get diagnostics only */
   backgroundFileSize: number;
   /** texts longer than this get one "too large" diagnostic instead of a check */
@@ -26,7 +27,7 @@ export function serverOptions(params: InitializeParams): ServerOptions {
   const num = (v: unknown, dflt: number, min: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= min ? v : dflt);
   const opts = o as Record<string, unknown>;
   return {
-    debounceMs: num(opts.debounceMs, DEFAULT_DEBOUNCE_MS, 0),
+    debounceMs: typeof opts.debounceMs === 'number' ? num(opts.debounceMs, DEFAULT_DEBOUNCE_MS, 0) : undefined,
     backgroundFileSize: num(opts.backgroundFileSize, DEFAULT_LIMITS.mainThreadChars, 0),
     maxFileSize: num(opts.maxFileSize, DEFAULT_LIMITS.maxChars, 0),
   };
@@ -62,7 +63,7 @@ export class Services {
     const limits = { mainThreadChars: Math.min(options.backgroundFileSize, options.maxFileSize), maxChars: options.maxFileSize };
     this.cache = new DocumentCache(limits, (a) => this.validated(a), this.background);
     const rulesFor = (uri: string) => this.settings.rulesFor(uri);
-    this.diagnostics = new DiagnosticsScheduler({ document: (uri) => io.document(uri), rulesFor, publish: (p) => io.publish(p), logger }, this.cache, options.debounceMs);
+    this.diagnostics = new DiagnosticsScheduler({ document: (uri) => io.document(uri), rulesFor, publish: (p) => io.publish(p), logger }, this.cache, options.debounceMs ?? { adaptiveUpTo: DEFAULT_DEBOUNCE_MS });
     this.workspace = new WorkspaceScan({ isOpen: (file) => this.openFiles.has(fileKey(file)), rulesFor, publish: (p) => io.publish(p), logger }, this.cache);
   }
 

@@ -18,8 +18,6 @@ export interface Converted {
   data: unknown;
   locations: SourceLocations;
   problems: ConvertProblem[];
-  /** whether the document defines an anchor or uses an alias (then it cannot be re-parsed in parts) */
-  usesAnchors: boolean;
 }
 
 const nodeRange = (n: YamlNode | null | undefined, fallback: TextRange): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : fallback);
@@ -37,7 +35,6 @@ export function convert(root: YamlNode | null, documentRange: TextRange, locatio
   // An alias refers to the closest preceding anchor of its name: anchors are registered as the walk
   // meets them in document order (not while expanding an alias).
   const anchors = new Map<string, YamlNode>();
-  let usesAnchors = false;
 
   function walk(node: YamlNode | null, depth: number, at: TextRange | undefined): unknown {
     if (node === null || node === undefined) return null;
@@ -47,11 +44,9 @@ export function convert(root: YamlNode | null, documentRange: TextRange, locatio
     }
     if (isScalar(node)) {
       if (node.anchor && !at) anchors.set(node.anchor, node);
-      if (node.anchor) usesAnchors = true;
       return node.value;
     }
     if (isAlias(node)) {
-      usesAnchors = true;
       const range = at ?? nodeRange(node, documentRange);
       if (aliasLimitHit) return null;
       const target = node.source ? anchors.get(node.source) : undefined;
@@ -74,7 +69,6 @@ export function convert(root: YamlNode | null, documentRange: TextRange, locatio
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor && !at) anchors.set(anchor, node);
-    if (anchor) usesAnchors = true;
     if (depth > MAX_DEPTH) {
       problems.push({ kind: 'too-deep', range: at ?? nodeRange(node, documentRange) });
       return null;
@@ -103,5 +97,5 @@ export function convert(root: YamlNode | null, documentRange: TextRange, locatio
   }
 
   const data = walk(root, 0, undefined);
-  return { data, locations, problems, usesAnchors };
+  return { data, locations, problems };
 }

@@ -1,4 +1,4 @@
-import { parseDocument, type Document, type YAMLError } from 'yaml';
+import { parseDocument, type YAMLError } from 'yaml';
 import type { Finding, TextRange } from '../types';
 import { convert, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
 import { fastParse } from './fast-parse';
@@ -16,10 +16,8 @@ export interface ParsedLayout {
   findings: Finding[];
   /** True when any yaml-syntax error was found: then no schema or rule findings are computed. */
   broken: boolean;
-  /** The YAML document, kept so that an edit can re-parse only the part it touched (incremental.ts). */
-  doc?: Document;
-  /** whether anchors or aliases occur (then an edit always re-parses the whole text) */
-  usesAnchors?: boolean;
+  /** Read by the fast path without anchors or aliases: an edit may re-parse only the entry it touched (reparse-entry.ts). */
+  reusable?: boolean;
 }
 
 export const YAML_OPTIONS = { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true } as const;
@@ -46,10 +44,10 @@ export function parseLayout(text: string): ParsedLayout {
   const firstLineEnd = Math.min(end, text.indexOf('\n') === -1 ? end : text.indexOf('\n'));
   const documentAnchor: TextRange = { start: 0, end: Math.max(0, firstLineEnd - (text[firstLineEnd - 1] === '\r' ? 1 : 0)) };
 
-  // The plain YAML of a typical layout takes the fast path; anything else (and every error) goes
-  // through yaml, which builds a Document and reports each problem.
+  // Every well-formed layout, in any YAML style, takes the fast path (fast-parse.ts); text that is not
+  // well-formed, or that the fast path leaves to yaml, goes through yaml, which reports each problem.
   const fast = fastParse(text, documentAnchor);
-  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false };
+  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false, reusable: !fast.usesAnchors };
 
   const doc = parseDocument(text, YAML_OPTIONS);
   // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.
@@ -70,7 +68,7 @@ export function parseLayout(text: string): ParsedLayout {
     else findings.push(syntax(`Values nest more than ${MAX_DEPTH} levels deep here; no layout nests that deep: flatten it.`, p.range));
   }
   const broken = findings.some((f) => f.rule === 'yaml-syntax' && f.severity === 'error');
-  return { text, lines, data: converted.data, locations: converted.locations, findings, broken, doc, usesAnchors: converted.usesAnchors };
+  return { text, lines, data: converted.data, locations: converted.locations, findings, broken };
 }
 
 /** Drops repeated findings (same rule, range and message), keeping the first. */

@@ -1,28 +1,47 @@
 import { EVENT_ID, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import { Document, type Scalar } from 'yaml';
 import type { TextRange } from '../types';
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
 import { SourceLocations, type PairLocation } from './locations';
 
 /**
- * The fast path of parsing: js-yaml's event parser (about ten times faster than building a `yaml`
- * Document) for the plain YAML that layouts are made of. It builds exactly the data and positions
- * that convert.ts builds from a `yaml` Document — same scalar resolution (yaml's own YAML 1.2 core
- * tags), same ranges — and gives up (undefined) on anything outside that plain subset: a syntax
- * error, several documents, anchors, aliases, tags, tabs, a lone CR, block or multi-line scalars,
- * scalar values below their key, multi-line flow collections, complex or explicit keys, duplicate
- * keys, empty list entries, comments where yaml would stretch a collection's range over them. The caller then parses
- * with `yaml`, which reports everything. A property test holds the two paths equal.
+ * The parse path of every well-formed layout: js-yaml's event parser (about ten times faster than
+ * building a `yaml` Document) turned into exactly the data and positions that convert.ts builds
+ * from a `yaml` Document — same scalar resolution (yaml's own YAML 1.2 core tags), same ranges
+ * (yaml's rules for where a collection ends: over the comment lines indented below its last value),
+ * aliases expanded into copies placed on the alias. It takes comments anywhere, anchors and aliases,
+ * block, multi-line and quoted scalars, flow collections over several lines, CRLF and a BOM.
+ *
+ * It gives up (undefined) on what is not a well-formed layout or is rare enough to leave to `yaml`,
+ * which then reports everything: a syntax error, several documents, directives, tags, tabs, a lone
+ * CR, complex, explicit or multi-line keys, duplicate keys, unknown aliases, alias bombs, deep
+ * nesting, empty entries of flow collections. A property test holds the two paths equal.
  */
-export function fastParse(original: string, documentRange: TextRange): { data: unknown; locations: SourceLocations } | undefined {
-  // CRLF: read "\r\n" as " \n" (same length, so the same offsets; a space before a line break means
-  // nothing in the plain subset taken here). A lone CR is left to yaml.
+export interface FastParsed {
+  data: unknown;
+  locations: SourceLocations;
+  /** whether an anchor or an alias occurs (then data may be shared by copies) */
+  usesAnchors: boolean;
+}
+
+/** Parses `original`; with `into`, the positions are added to those locations instead of new ones. */
+export function fastParse(original: string, documentRange: TextRange, into?: SourceLocations): FastParsed | undefined {
   // Tabs are where YAML parsers disagree most: left to yaml.
   if (original.includes('\t')) return undefined;
   let text = original;
-  if (original.includes('\r')) {
-    if (/\r(?!\n)/.test(original)) return undefined;
-    text = original.replace(/\r\n/g, ' \n');
+  // CRLF: read "\r\n" as " \n" (same length, so the same offsets; a space before a line break means
+  // nothing to YAML outside quotes, and a quoted scalar over several lines is left to yaml then).
+  // A lone CR is left to yaml.
+  let crlf = false;
+  if (text.includes('\r')) {
+    if (/\r(?!\n)/.test(text)) return undefined;
+    text = text.replace(/\r\n/g, ' \n');
+    crlf = true;
   }
+  // A byte-order mark at the start: read as a line break (same length; an empty first line is nothing).
+  if (text.charCodeAt(0) === 0xfeff) text = `\n${text.slice(1)}`;
+  // One anywhere else (yaml skips some of them): left to yaml.
+  if (text.includes('\ufeff')) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -31,13 +50,14 @@ export function fastParse(original: string, documentRange: TextRange): { data: u
   }
   if (events.length < 2 || events[0].type !== EVENT_ID.DOCUMENT) return undefined;
   const first = events[0];
-  if (first.explicitStart || first.explicitEnd || first.directives.length > 0) return undefined;
-  const locations = new SourceLocations(documentRange);
-  const builder = new Builder(text, original, events, locations);
+  // Directives (js-yaml drops the ones it does not know; yaml warns about them): left to yaml.
+  if (first.directives.length > 0 || text.startsWith('%') || text.includes('\n%')) return undefined;
+  const locations = into ?? new SourceLocations(documentRange);
+  const builder = new Builder(text, original, events, locations, crlf);
   try {
-    const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false);
+    const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false, 0);
     if (builder.index !== events.length - 1 || events[builder.index].type !== EVENT_ID.POP) return undefined;
-    return { data: root ? root.value : null, locations };
+    return { data: root ? root.value : null, locations, usesAnchors: builder.usesAnchors };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -47,16 +67,30 @@ export function fastParse(original: string, documentRange: TextRange): { data: u
 const GIVE_UP = Symbol('give up');
 
 // Sticky patterns, reset before each use (made once: this runs for every node of large files).
-const REST_OF_LINE = /[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/y;
-const SEPARATORS = /[ \t,]*/y;
-const ONLY_SPACE_LEFT = /\s*$/y;
-const INDENTED_COMMENT = /(?:[ \t]*\r?\n)*[ \t]+#/y;
+const REST_OF_LINE = /[ ]*(?:#[^\n]*)?(?:\n|$)/y;
+const ANCHOR_NAME = /^[A-Za-z0-9_.-]+$/;
+const BLOCK_HEADER = /[|>][0-9+-]{0,2}[ ]*(?:#[^\n]*)?\n/y;
 
 interface Built {
   value: unknown;
   range: TextRange;
-  /** where the node ends with what its line adds (a comment, the line break), as `yaml` counts it */
-  nodeEnd: number;
+  /** block context: where the node ends with the rest of its line (a comment, the line break) */
+  lineEnd: number;
+  /** an empty value (null written as nothing) */
+  empty?: boolean;
+  /** a block collection: its column */
+  blockIndent?: number;
+  /** a block sequence, or a block mapping that is an entry of one */
+  seqLike?: boolean;
+  /** a `|` or `>` scalar */
+  blockScalar?: boolean;
+}
+
+/** What an anchor names: the built node (its data is copied for each alias). */
+interface Anchored {
+  value: unknown;
+  /** true while the anchored collection is being built (an alias to it inside would loop) */
+  open: boolean;
 }
 
 /** yaml's YAML 1.2 core tags, in the order yaml tries them on a plain scalar. */
@@ -80,47 +114,157 @@ function resolvePlain(s: string): unknown {
 }
 
 class Builder {
-  index = 0;
+  index = 1;
+  private readonly anchors = new Map<string, Anchored>();
+  usesAnchors = false;
+  /** set just before a block sequence's entry is built, read by a mapping that starts there */
+  private seqItem = false;
+  /** nodes created by expanding aliases (yaml's alias-bomb budget) */
+  private expanded = 0;
 
   constructor(
     private readonly text: string,
-    /** the text as given (CRLF kept): where yaml places an empty value depends on it */
+    /** the text as given (CRLF kept) */
     private readonly original: string,
     private readonly events: Event[],
     private readonly locations: SourceLocations,
-  ) {
-    this.index = 1;
-  }
+    private readonly crlf: boolean,
+  ) {}
 
   /** The node starting at the current event; `flow`: inside a flow collection. */
-  node(flow: boolean): Built {
+  node(flow: boolean, depth: number): Built {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
     const e = this.events[this.index++];
-    if (e.type === EVENT_ID.SCALAR) return this.scalar(e, flow);
-    if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) {
-      if (e.anchorStart !== -1 || e.tagStart !== -1) throw GIVE_UP;
-      const isFlow = e.style === 2;
-      return e.type === EVENT_ID.SEQUENCE ? this.sequence(e.start, isFlow, flow) : this.mapping(e.start, isFlow, flow);
+    if (e.type === EVENT_ID.SCALAR) {
+      const built = this.scalar(e, flow);
+      if (e.anchorStart !== -1) this.anchors.set(this.anchorName(e.anchorStart, e.anchorEnd), { value: built.value, open: false });
+      return built;
     }
-    throw GIVE_UP; // aliases, documents
+    if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) {
+      if (e.tagStart !== -1) throw GIVE_UP;
+      const isFlow = e.style === 2;
+      // A mapping inside a flow sequence without braces ("[a: 1]") is a single pair: left to yaml.
+      if (isFlow && this.text[e.start] !== (e.type === EVENT_ID.SEQUENCE ? '[' : '{')) throw GIVE_UP;
+      let anchored: Anchored | undefined;
+      if (e.anchorStart !== -1) {
+        anchored = { value: undefined, open: true };
+        this.anchors.set(this.anchorName(e.anchorStart, e.anchorEnd), anchored);
+      }
+      const built = e.type === EVENT_ID.SEQUENCE ? this.sequence(e.start, isFlow, flow, depth) : this.mapping(e.start, isFlow, flow, depth);
+      if (anchored) {
+        anchored.value = built.value;
+        anchored.open = false;
+      }
+      return built;
+    }
+    if (e.type === EVENT_ID.ALIAS) {
+      const target = this.anchors.get(this.anchorName(e.anchorStart, e.anchorEnd));
+      if (!target || target.open) throw GIVE_UP;
+      const range = { start: e.anchorStart - 1, end: e.anchorEnd };
+      const value = this.copy(target.value, range, depth);
+      return { value, range, lineEnd: flow ? range.end : this.lineEnd(range.end) };
+    }
+    throw GIVE_UP; // documents
+  }
+
+  /** An anchor's or alias's name; unusual names (yaml warns about some) are left to yaml. */
+  private anchorName(start: number, end: number): string {
+    this.usesAnchors = true;
+    const name = this.text.slice(start, end);
+    if (!ANCHOR_NAME.test(name)) throw GIVE_UP;
+    return name;
+  }
+
+  /** A fresh copy of aliased data, every container placed on the alias (as convert.ts does). */
+  private copy(value: unknown, at: TextRange, depth: number): unknown {
+    if (++this.expanded > MAX_ALIAS_EXPANSION || depth > MAX_DEPTH) throw GIVE_UP;
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      const arr: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) arr[i] = this.copy(value[i], at, depth + 1);
+      this.locations.setBuilt(arr, { range: at, items: arr.map(() => at) });
+      return arr;
+    }
+    const obj: Record<string, unknown> = {};
+    const pairs: Array<[string, PairLocation]> = [];
+    for (const [k, v] of Object.entries(value)) {
+      const c = this.copy(v, at, depth + 1);
+      if (k === '__proto__') Object.defineProperty(obj, k, { value: c, writable: true, enumerable: true, configurable: true });
+      else obj[k] = c;
+      pairs.push([k, { key: at, value: at }]);
+    }
+    this.locations.setBuilt(obj, { range: at, pairs });
+    return obj;
   }
 
   private scalar(e: ScalarEvent, flow: boolean): Built {
-    if (e.anchorStart !== -1 || e.tagStart !== -1 || e.style > 3 || e.valueStart < 0) throw GIVE_UP;
+    if (e.tagStart !== -1 || e.valueStart < 0) throw GIVE_UP;
+    if (e.style >= 4) return this.blockScalar(e);
     const quoted = e.style !== 1;
     const start = quoted ? e.valueStart - 1 : e.valueStart;
     const end = quoted ? e.valueEnd + 1 : e.valueEnd;
-    if (this.hasLineBreak(start, end)) throw GIVE_UP;
+    // A quoted scalar over several lines keeps the spaces before a line break that CRLF became.
+    if (quoted && this.crlf && this.hasLineBreak(start, end)) throw GIVE_UP;
     const raw = getScalarValue(this.text, e);
     const value = quoted ? raw : resolvePlain(raw);
-    return { value, range: { start, end }, nodeEnd: flow ? end : this.lineEnd(end) };
+    return { value, range: { start, end }, lineEnd: flow ? end : this.lineEnd(end) };
   }
 
-  private sequence(start: number, isFlow: boolean, inFlow: boolean): Built {
+  /**
+   * `|` and `>` scalars: yaml's range runs from the header to the end of the last line it keeps
+   * (trailing blank lines only with "+").
+   */
+  private blockScalar(e: ScalarEvent): Built {
+    if (this.crlf) throw GIVE_UP;
+    const t = this.text;
+    const headerLineStart = t.lastIndexOf('\n', e.valueStart - 2) + 1;
+    let start = -1;
+    for (let i = headerLineStart; i < e.valueStart; i++) {
+      const c = t.charCodeAt(i);
+      if (c !== 0x7c /* | */ && c !== 0x3e /* > */) continue;
+      BLOCK_HEADER.lastIndex = i;
+      if (BLOCK_HEADER.test(t) && BLOCK_HEADER.lastIndex === e.valueStart) {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) throw GIVE_UP;
+    // an empty block scalar: left to yaml
+    if (t.slice(e.valueStart, e.valueEnd).trim() === '') throw GIVE_UP;
+    let end = e.valueEnd;
+    if (e.chomping !== 3) {
+      // Drop the trailing blank lines: end after the last line with content.
+      let i = end;
+      while (i > e.valueStart) {
+        const prev = t.lastIndexOf('\n', i - 2) + 1;
+        // a trailing line of spaces no longer than the indentation is empty; a longer one is content
+        const line = t.slice(prev, i).replace(/\n$/, '');
+        if (line.trim() !== '' || line.length > e.indent) break;
+        i = prev;
+      }
+      end = i;
+    }
+    const value = getScalarValue(t, e);
+    return { value, range: { start, end }, lineEnd: end, blockScalar: true };
+  }
+
+  private sequence(start: number, isFlow: boolean, inFlow: boolean, depth: number): Built {
     const arr: unknown[] = [];
     const items: TextRange[] = [];
     let last: Built | undefined;
     while (this.events[this.index].type !== EVENT_ID.POP) {
-      const item = this.node(isFlow || inFlow);
+      const ev = this.events[this.index];
+      let item: Built;
+      if (ev.type === EVENT_ID.SCALAR && ev.valueStart < 0) {
+        // an empty entry ("-" with nothing after it)
+        if (isFlow || inFlow || ev.anchorStart !== -1 || ev.tagStart !== -1) throw GIVE_UP;
+        this.index++;
+        const at = this.emptyEntryAt(start, items.length === 0 ? start : (last as Built).lineEnd);
+        item = { value: null, range: { start: at, end: at }, lineEnd: at, empty: true };
+      } else {
+        this.seqItem = !isFlow && !inFlow;
+        item = this.node(isFlow || inFlow, depth + 1);
+      }
       arr.push(item.value);
       items.push(item.range);
       last = item;
@@ -128,19 +272,21 @@ class Builder {
     this.index++;
     const range = this.collectionRange(start, isFlow, last, ']');
     this.locations.setBuilt(arr, { range, items });
-    return { value: arr, range, nodeEnd: isFlow && !inFlow ? this.lineEnd(range.end) : range.end };
+    return this.collection(arr, range, isFlow, inFlow, true);
   }
 
-  private mapping(start: number, isFlow: boolean, inFlow: boolean): Built {
+  private mapping(start: number, isFlow: boolean, inFlow: boolean, depth: number): Built {
+    const isSeqItem = this.seqItem;
+    this.seqItem = false;
     const obj: Record<string, unknown> = {};
     const pairs: Array<[string, PairLocation]> = [];
     const seen = new Set<unknown>();
     let last: Built | undefined;
     while (this.events[this.index].type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.index];
-      if (keyEvent.type !== EVENT_ID.SCALAR) throw GIVE_UP; // complex keys
-      const key = this.node(true);
-      if (this.isExplicitKey(key.range.start) || seen.has(key.value) || key.range.end - key.range.start > 1024) throw GIVE_UP;
+      if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.anchorStart !== -1 || keyEvent.style >= 4) throw GIVE_UP; // complex, anchored, block keys
+      const key = this.node(true, depth + 1);
+      if (this.isExplicitKey(key.range.start) || seen.has(key.value) || key.range.end - key.range.start > 1024 || this.hasLineBreak(key.range.start, key.range.end)) throw GIVE_UP;
       seen.add(key.value);
       const valueEvent = this.events[this.index];
       let value: Built;
@@ -148,11 +294,9 @@ class Builder {
         if (isFlow || inFlow || valueEvent.anchorStart !== -1 || valueEvent.tagStart !== -1) throw GIVE_UP;
         this.index++;
         const at = this.emptyValueAt(key.range.end);
-        value = { value: null, range: { start: at, end: at }, nodeEnd: at };
+        value = { value: null, range: { start: at, end: at }, lineEnd: at, empty: true };
       } else {
-        value = this.node(isFlow || inFlow);
-        // a scalar value below its key (not a nested collection) is unusual enough to leave to yaml
-        if (!isFlow && !inFlow && valueEvent.type === EVENT_ID.SCALAR && this.hasLineBreak(key.range.end, value.range.start)) throw GIVE_UP;
+        value = this.node(isFlow || inFlow, depth + 1);
       }
       const name = String(key.value);
       if (name === '__proto__') Object.defineProperty(obj, name, { value: value.value, writable: true, enumerable: true, configurable: true });
@@ -161,32 +305,107 @@ class Builder {
       last = value;
     }
     this.index++;
-    // yaml stretches a block mapping whose last value is empty over the comments and blank lines that
-    // follow; only the case with nothing after it (the end of the text) is taken here.
-    if (last && last.range.start === last.range.end && !isFlow) {
-      ONLY_SPACE_LEFT.lastIndex = last.range.end;
-      if (!ONLY_SPACE_LEFT.test(this.text)) throw GIVE_UP;
-    }
-    const range = this.collectionRange(start, isFlow, last, '}');
+    const range = this.collectionRange(start, isFlow, last, isSeqItem && !isFlow ? 'entry' : '}');
     this.locations.setBuilt(obj, { range, pairs });
-    return { value: obj, range, nodeEnd: isFlow && !inFlow ? this.lineEnd(range.end) : range.end };
+    return this.collection(obj, range, isFlow, inFlow, isSeqItem);
   }
 
-  /** A block collection ends where its last node does; a flow one after its closing bracket (on the same line). */
-  private collectionRange(start: number, isFlow: boolean, last: Built | undefined, close: string): TextRange {
+  private collection(value: unknown, range: TextRange, isFlow: boolean, inFlow: boolean, seqLike: boolean): Built {
+    if (isFlow) return { value, range, lineEnd: inFlow ? range.end : this.lineEnd(range.end) };
+    return { value, range, lineEnd: range.end, blockIndent: this.column(range.start), seqLike };
+  }
+
+  /** Past blank lines and indentation: where the next content starts. */
+  private toContent(from: number): number {
+    let i = from;
+    while (this.text.charCodeAt(i) === 0x20 || this.text.charCodeAt(i) === 0x0a) i++;
+    return i;
+  }
+
+  private column(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  /**
+   * A block collection ends where its last node does, stretched as yaml does over the comment lines
+   * after it. After a scalar (not `|`/`>`), an alias or a flow collection: the comment lines indented
+   * past the collection. After a nested block collection: a run of comment lines whose first one is
+   * indented at least as far as that collection (yaml holds the run for a next entry of the nested
+   * collection that never comes). A flow collection ends after its closing bracket.
+   */
+  private collectionRange(start: number, isFlow: boolean, last: Built | undefined, close: ']' | '}' | 'entry'): TextRange {
     if (!isFlow) {
       if (!last) throw GIVE_UP;
-      // yaml may count an indented comment after a block collection as part of it: not taken here.
-      INDENTED_COMMENT.lastIndex = last.nodeEnd;
-      if (INDENTED_COMMENT.test(this.text)) throw GIVE_UP;
-      return { start, end: last.nodeEnd };
+      if (last.empty) return { start, end: this.afterEmpty(last.lineEnd) };
+      if (last.blockIndent !== undefined) {
+        const end = this.commentRun(last.lineEnd, last.blockIndent);
+        // Where a sequence is involved (this one, one of its entries, or the last value), yaml also
+        // takes the blank lines and the indentation after such comments.
+        if (end !== last.lineEnd && (close !== '}' || last.seqLike)) return { start, end: this.toContent(end) };
+        return { start, end };
+      }
+      if (last.blockScalar) return { start, end: last.lineEnd };
+      return { start, end: this.overComments(last.lineEnd, this.column(start) + 1) };
     }
-    const from = last ? last.range.end : start + 1;
-    SEPARATORS.lastIndex = from;
-    SEPARATORS.exec(this.text);
-    const at = SEPARATORS.lastIndex;
-    if (this.text[at] !== close || this.hasLineBreak(start, at)) throw GIVE_UP;
+    const at = this.skipFlowSpace(last ? last.range.end : start + 1);
+    if (this.text[at] !== close) throw GIVE_UP;
     return { start, end: at + 1 };
+  }
+
+  /** `end` (at a line start) stretched over the blank and comment lines after it, while the comments are indented at least `indent`. */
+  private overComments(end: number, indent: number): number {
+    const t = this.text;
+    if (end > 0 && t.charCodeAt(end - 1) !== 0x0a) return end;
+    let i = end;
+    let result = end;
+    while (i < t.length) {
+      let j = i;
+      while (t.charCodeAt(j) === 0x20) j++;
+      const c = t.charCodeAt(j);
+      if (c === 0x0a) {
+        i = j + 1;
+        continue;
+      }
+      if (c !== 0x23 /* # */ || j - i < indent) break;
+      const nl = t.indexOf('\n', j);
+      result = i = nl === -1 ? t.length : nl + 1;
+    }
+    return result;
+  }
+
+  /** `end` (at a line start) stretched over a run of comment lines (blank lines between) whose first one is indented at least `indent`. */
+  private commentRun(end: number, indent: number): number {
+    const first = this.overComments(end, indent);
+    if (first === end) return end;
+    return this.overComments(first, 0);
+  }
+
+  /** An empty last value ends the collection where it is, unless comments follow (left to yaml: its rules there are not worth copying). */
+  private afterEmpty(at: number): number {
+    const t = this.text;
+    let i = at;
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c === 0x23) throw GIVE_UP;
+      if (c !== 0x20 && c !== 0x0a) break;
+      i++;
+    }
+    return at;
+  }
+
+  /** Inside a flow collection: past spaces, line breaks, commas and comments. */
+  private skipFlowSpace(from: number): number {
+    const t = this.text;
+    let i = from;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x2c /* , */) i++;
+      else if (c === 0x23 /* # */) {
+        const nl = t.indexOf('\n', i);
+        if (nl === -1) return t.length;
+        i = nl + 1;
+      } else return i;
+    }
   }
 
   /** After a node in block context, yaml counts the rest of its line when that is blank or a comment. */
@@ -204,17 +423,29 @@ class Builder {
   private emptyValueAt(keyEnd: number): number {
     const t = this.original;
     let i = keyEnd;
-    while (t[i] === ' ' || t[i] === '\t') i++;
+    while (t[i] === ' ') i++;
     if (t[i] !== ':') throw GIVE_UP;
     i++;
-    while (t[i] === ' ' || t[i] === '\t') i++;
+    while (t[i] === ' ') i++;
+    if (t[i] === '#') throw GIVE_UP;
+    return i;
+  }
+
+  /** An empty sequence entry sits after its "-" and the spaces that follow it. */
+  private emptyEntryAt(seqStart: number, from: number): number {
+    const t = this.original;
+    let i = from === seqStart ? seqStart : from;
+    while (t[i] === ' ' || t[i] === '\n' || t[i] === '\r') i++;
+    if (t[i] !== '-') throw GIVE_UP;
+    i++;
+    while (t[i] === ' ') i++;
     if (t[i] === '#') throw GIVE_UP;
     return i;
   }
 
   private isExplicitKey(keyStart: number): boolean {
     let i = keyStart - 1;
-    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\t')) i--;
+    while (i >= 0 && this.text[i] === ' ') i--;
     return this.text[i] === '?';
   }
 }

@@ -74,6 +74,11 @@ export class SourceLocations {
     this.built.set(container, loc);
   }
 
+  /** The ranges recorded for a container by the fast path (fast-parse.ts), if it was built there. */
+  builtOf(container: object): BuiltLocation | undefined {
+    return this.built.get(container);
+  }
+
   /** The YAML node a container came from (and the alias range when it was reached through one). */
   source(container: object): ContainerSource | undefined {
     return this.byContainer.get(container);

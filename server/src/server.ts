@@ -25,7 +25,7 @@ import { serverOptions, Services } from './language/services';
 import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
 import { allocationRequest } from './protocol';
-import { packageVersion } from './core/util/project-files';
+import { packageVersion } from './project-files';
 import { isValidationWorker, serveValidation } from './language/background-validation';
 
 // Compile regular expressions on first use instead of tiering them up later: a tier-up inside the

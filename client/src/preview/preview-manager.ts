@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { allocationRequest } from '../../../server/src/protocol';
-import type { AllocationModel } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel } from '../../../server/src/protocol';
 import { anchorAt, type CursorAnchor } from './cursor-anchor';
 import { MEDIA_FOLDER, SCRIPT_FILE, STYLE_FILE, newNonce, previewHtml } from './preview-html';
 import { parseFromWebview, type ToWebview } from './preview-messages';

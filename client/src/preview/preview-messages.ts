@@ -2,7 +2,7 @@
  * Messages between the extension host and the preview webview. The host relays what the server
  * computed; the webview only renders (STYLE habit 8). Free of `vscode` so tests can use it.
  */
-import type { AllocationModel, SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel, SourcePosition } from '../../../server/src/protocol';
 
 export type ProblemCounts = { error: number; warning: number; info: number };
 

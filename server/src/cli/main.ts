@@ -1,7 +1,7 @@
 import { helpText, parseArgs } from './args';
 import { findCommand } from './commands';
 import { UsageError } from './errors';
-import { packageVersion } from '../core/util/project-files';
+import { packageVersion } from '../project-files';
 import { processIo, type CliIo } from './io';
 
 /**

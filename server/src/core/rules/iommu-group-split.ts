@@ -1,9 +1,8 @@
-import type { Ownership, Partition } from '../model/types';
+import type { Ownership } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /**
  * SPEC §5 iommu-group-split: devices sharing an `iommuGroup` have different owners (model.ownership).

@@ -11,7 +11,7 @@ import type { CliIo } from './io';
 import { parseRuleOptions, RuleResolver } from './rule-options';
 import { makeStyle } from './style';
 
-/** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model of SPEC §4. */
+/** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model (docs/allocation-json.md). */
 export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseRuleOptions(args.rules);
   const explicit = args.config === undefined ? undefined : RuleResolver.loadExplicit(path.resolve(io.cwd, args.config), args.config);

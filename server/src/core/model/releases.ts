@@ -1,6 +1,6 @@
 import { GiB, TiB } from '../util/sizes';
 
-/** Hyper-V releases whose limits and features a layout can select (SPEC §3). */
+/** Hyper-V releases whose limits and features a layout can select (docs/format.md). */
 export const RELEASES = ['ws2008', 'ws2008r2', 'ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025'] as const;
 export type ReleaseId = (typeof RELEASES)[number];
 export const DEFAULT_RELEASE: ReleaseId = 'ws2025';

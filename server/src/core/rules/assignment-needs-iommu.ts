@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label } from './partition-label';
 
 
-/** SPEC §5 assignment-needs-iommu: a device is assigned to a child and `host.iommu` is not true. */
+/** assignment-needs-iommu (docs/rules/assignment-needs-iommu.md): a device is assigned to a child and `host.iommu` is not true. */
 export const assignmentNeedsIommu: Rule = {
   id: 'assignment-needs-iommu',
   severity: 'error',

@@ -3,7 +3,7 @@ import { partitionSubject as subject } from './partition-label';
 import type { Rule } from './rule';
 
 
-/** SPEC §5 device-exists: a `devices` entry of a partition names no host device. */
+/** device-exists (docs/rules/device-exists.md): a `devices` entry of a partition names no host device. */
 export const deviceExists: Rule = {
   id: 'device-exists',
   severity: 'error',

@@ -10,7 +10,7 @@ interface Listing {
 }
 
 /**
- * SPEC §5 device-single-owner: a device listed by more than one partition (the root's listing counts).
+ * device-single-owner (docs/rules/device-single-owner.md): a device listed by more than one partition (the root's listing counts).
  * Every listing after the first, in document order, is reported with the first as related
  * information; a partition listing a device twice is reported too (its second entry is a duplicate).
  */

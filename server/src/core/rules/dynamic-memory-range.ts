@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { dynamicRaw, formatExact, nameOf } from './memory-sizes';
 
 /**
- * SPEC §5: dynamic memory needs `minimum <= startup <= maximum`. A minimum above startup is anchored
+ * docs/rules/dynamic-memory-range.md: dynamic memory needs `minimum <= startup <= maximum`. A minimum above startup is anchored
  * on the `minimum` value, a maximum below startup on the `maximum` value; both can fire. Without a
  * readable startup there is nothing to compare (the schema reports the missing or bad value).
  */

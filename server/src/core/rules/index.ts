@@ -37,7 +37,7 @@ import { memoryOvercommit } from './memory-overcommit';
 import { numaFit } from './numa-fit';
 import { sizeUnitAmbiguous } from './size-unit-ambiguous';
 
-/** The semantic rules, in the order of SPEC §5. */
+/** The semantic rules, in the order of the README's rules table. */
 export const MODEL_RULES: readonly Rule[] = [
   singleRoot,
   rootHasNoParent,
@@ -77,7 +77,7 @@ export const MODEL_RULES: readonly Rule[] = [
   sizeUnitAmbiguous,
 ];
 
-/** Every rule of SPEC §5, in its order: the registry the docs, the README table and SARIF read. */
+/** Every rule, in the order of the README's rules table: the registry the docs, the README table and SARIF read. */
 export const ALL_RULES: readonly RuleMeta[] = [yamlSyntax, duplicateKey, schema, ...MODEL_RULES, unusedDisable];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

@@ -5,7 +5,7 @@ import { partitionLabel as label } from './partition-label';
 
 
 /**
- * SPEC §5 iommu-group-split: devices sharing an `iommuGroup` have different owners (model.ownership).
+ * iommu-group-split (docs/rules/iommu-group-split.md): devices sharing an `iommuGroup` have different owners (model.ownership).
  * The IOMMU isolates a group as one unit, so each child listing that made a device of such a group
  * owned by that child (the owning listing) splits it and is reported. Other child listings of the
  * device are duplicates, reported by device-single-owner, and change no owner.

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { MEMORY_GRANULE, sizeFields, sizeLiteral } from './memory-sizes';
 
 /**
- * SPEC §3/§5: on every release memory sizes are multiples of 2 MiB (Hyper-V allocates guest memory in
+ * docs/format.md, docs/rules/memory-alignment.md: on every release memory sizes are multiples of 2 MiB (Hyper-V allocates guest memory in
  * 2 MiB large pages, and Hyper-V Manager and Set-VM round to it). Memory sizes are host.memory,
  * hypervisor.reserve.memory and each partition's static memory or dynamic startup/minimum/maximum;
  * device mmio, mmioSpace and limits are not memory sizes. Anchored on the value.

@@ -7,8 +7,8 @@ import { formatExact, nameOf } from './memory-sizes';
 const MMIO_BUFFER = 512 * MiB;
 
 /**
- * SPEC §5: the `mmio` of the devices assigned to a child (missing = 0) must fit in its
- * `mmioSpace.high` (default 512 MiB). "Assigned" is the ownership of SPEC §4: a device listed by two
+ * docs/rules/mmio-space.md: the `mmio` of the devices assigned to a child (missing = 0) must fit in its
+ * `mmioSpace.high` (default 512 MiB). "Assigned" is the ownership (docs/allocation-json.md): a device listed by two
  * children counts for the first only (`device-single-owner` reports the second listing). The root is
  * never assigned anything. Anchored on the child's `devices` key. A `mmioSpace` or `high` of the wrong
  * type is the schema's to report: the rule does not fall back to the default then.

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
 
-/** SPEC §5 parent-can-host: a `parent` names a partition that is neither the root nor a nested host. */
+/** parent-can-host (docs/rules/parent-can-host.md): a `parent` names a partition that is neither the root nor a nested host. */
 export const parentCanHost: Rule = {
   id: 'parent-can-host',
   severity: 'error',

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
 
-/** SPEC §5 parent-exists: a child's `parent` names no partition. */
+/** parent-exists (docs/rules/parent-exists.md): a child's `parent` names no partition. */
 export const parentExists: Rule = {
   id: 'parent-exists',
   severity: 'error',

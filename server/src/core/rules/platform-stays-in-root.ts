@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label } from './partition-label';
 
 
-/** SPEC §5 platform-stays-in-root: a `platform` device is listed by a child (every child listing). */
+/** platform-stays-in-root (docs/rules/platform-stays-in-root.md): a `platform` device is listed by a child (every child listing). */
 export const platformStaysInRoot: Rule = {
   id: 'platform-stays-in-root',
   severity: 'error',

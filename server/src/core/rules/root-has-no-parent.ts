@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label } from './partition-label';
 
 
-/** SPEC §5 root-has-no-parent: the root declares `parent` (the link is ignored everywhere). */
+/** root-has-no-parent (docs/rules/root-has-no-parent.md): the root declares `parent` (the link is ignored everywhere). */
 export const rootHasNoParent: Rule = {
   id: 'root-has-no-parent',
   severity: 'error',

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { formatExact, hostMemoryKnown, memoryUnreadable, nameOf } from './memory-sizes';
 
 /**
- * SPEC §5: the root runs the virtualization stack, the VSPs and every driver of the host; below
+ * docs/rules/root-memory-low.md: the root runs the virtualization stack, the VSPs and every driver of the host; below
  * `rootMemoryMinimum` (2 GiB unless hypervisor.limits says otherwise) it starves. An explicit memory is
  * anchored on the root's `memory` key, an implicit one (what the reserve and the children leave) on the
  * root's `name` value. Skipped when the root's memory, or (for an implicit root) host.memory, cannot be

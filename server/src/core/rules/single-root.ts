@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
 
-/** SPEC §5 single-root: exactly one partition has `role: root` (§4: extra roots are left out of the model). */
+/** single-root (docs/rules/single-root.md): exactly one partition has `role: root` (docs/allocation-json.md: extra roots are left out of the model). */
 export const singleRoot: Rule = {
   id: 'single-root',
   severity: 'error',

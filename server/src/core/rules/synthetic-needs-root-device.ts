@@ -9,7 +9,7 @@ const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial',
 const DEVICE_CLASSES = new Set([...SYNTHETIC_CLASSES, 'platform', 'other']);
 
 /**
- * The device classes each partition owns (SPEC §4 ownership), computed once per check; a device whose
+ * The device classes each partition owns (ownership: docs/allocation-json.md), computed once per check; a device whose
  * class is not a valid class (a schema error) counts as UNKNOWN: it might be any class.
  */
 const UNKNOWN = '?';

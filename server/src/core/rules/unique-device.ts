@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** SPEC §5 unique-device: two host devices share an `id` or a PCI `address`; the later one is reported. */
+/** unique-device (docs/rules/unique-device.md): two host devices share an `id` or a PCI `address`; the later one is reported. */
 export const uniqueDevice: Rule = {
   id: 'unique-device',
   severity: 'error',

@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/ (vscode stays external).
+// Bundles the extension client, the language server and the CLI into dist/ (vscode stays external),
+// and the preview webview into dist/webview/.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -22,6 +23,19 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+});
+
+// The preview's webview (client/preview-src, typed against its own tsconfig): a browser IIFE.
+await esbuild.build({
+  entryPoints: ['client/preview-src/index.ts'],
+  outfile: 'dist/webview/preview.js',
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark (issue 6): `npm run bench` builds, then prints one table measured in this run, with
 // the machine's parse floor (yaml's parseDocument of the same text) beside every figure.
-//   node bench/run.mjs [--sizes 100,1000,10000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli]
+//   node bench/run.mjs [--sizes 100,1000,10000] [--runs N] [--json FILE] [--skip-peer] [--skip-lsp] [--skip-cli] [--skip-preview]
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,6 +11,7 @@ import { measureCore } from './core.mjs';
 import { measurePeer } from './peer.mjs';
 import { measureCli } from './cli.mjs';
 import { measureLsp } from './lsp.mjs';
+import { measurePreview } from './preview.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +67,18 @@ if (!has('skip-cli')) {
   const cli = measureCli(root, Number(opt('cli-files', '1000')));
   add('cli', `one invocation over ${cli.files} 50-line layouts`, cli.files, cli.many, 'ms', floors.get(sizes[0]), 'target < 5 s');
   add('cli', 'cold single-file run', 1, cli.cold, 'ms', floors.get(sizes[0]), 'target < 300 ms');
+}
+
+if (!has('skip-preview')) {
+  for (const p of await measurePreview(root, sizes, Math.max(3, Math.min(runs, 5)))) {
+    const floor = floors.get(p.size);
+    add('preview', 'webview main thread: first render', p.size, p.first, 'ms', floor, 'target ≤ 300 ms at 1,000');
+    add('preview', 'webview main thread: one update (one partition edited)', p.size, p.update, 'ms', floor, 'target ≤ 50 ms at 1,000');
+    const bound = Math.max(p.first, p.update);
+    add('preview', 'webview longest task (first render or update)', p.size, p.longest > 0 ? p.longest : bound, 'ms', floor, p.longest > 0 ? 'target ≤ 100 ms' : 'no long task (over 50 ms) seen: at most the whole render (target ≤ 100 ms)');
+    add('preview', 'message to the webview: first / update', p.size, p.sizeFirst / 1024, 'KB', floor, `update ${(p.sizeUpdate / 1024).toFixed(1)} KB (target ≤ 100 KB at 1,000)`);
+    add('preview', 'extension host: view built from the model', p.size, p.build, 'ms', floor, '');
+  }
 }
 
 const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));

@@ -8,7 +8,7 @@ import { OpenPreviewCommand } from './commands/open-preview';
 import { ProblemStatus } from './editor/problem-status';
 import { renameMiddleware } from './editor/rename-refusals';
 import { SelectRangeCommand } from './editor/select-range';
-import { PreviewManager } from './preview/preview-manager';
+import { PreviewManager, VIEW_TYPE } from './preview/preview-manager';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
@@ -52,7 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   commands.register(new OpenPreviewCommand(previewManager));
   commands.register(new SelectRangeCommand());
   const problemStatus = new ProblemStatus();
-  context.subscriptions.push(commands, previewManager, problemStatus);
+  // Reopens a preview that was open before a window reload (activation event onWebviewPanel:…).
+  context.subscriptions.push(commands, previewManager, problemStatus, vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, previewManager));
 
   try {
     await languageClient.start();

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { anchorAt } from '../src/preview/cursor-anchor';
 import { parseFromWebview } from '../src/preview/preview-messages';
-import { fixtureText, modelMessage } from './preview-harness';
+import { analyse, fixtureText } from './preview-harness';
 
 /** 1-based line of the first line of `text` that contains `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -18,7 +18,7 @@ describe('preview: the definition under the cursor', function () {
   const text = fixtureText('modern-gpu-nic.partition.yaml');
 
   it('is the partition whose item starts last at or above the cursor', async function () {
-    const model = (await modelMessage(text, 'modern-gpu-nic.partition.yaml')).allocation!;
+    const model = (await analyse(text)).allocation!;
     const web01 = lineOf(text, '- name: web01');
     const render01 = lineOf(text, '- name: render01');
     assert.deepEqual(anchorAt(model, web01), { partition: 'web01' });
@@ -29,7 +29,7 @@ describe('preview: the definition under the cursor', function () {
   });
 
   it('is a host device inside host.devices, and nothing above the first definition', async function () {
-    const model = (await modelMessage(text, 'modern-gpu-nic.partition.yaml')).allocation!;
+    const model = (await analyse(text)).allocation!;
     assert.deepEqual(anchorAt(model, lineOf(text, 'mmio: 176MiB')), { device: 'gpu0' });
     assert.deepEqual(anchorAt(model, lineOf(text, 'release: ws2025')), {});
     assert.deepEqual(anchorAt(model, 1), {});
@@ -37,10 +37,11 @@ describe('preview: the definition under the cursor', function () {
 });
 
 describe('preview: messages from the webview', function () {
-  it('accepts ready, reveal with a 1-based position, and rendered names', function () {
+  it('accepts ready, reveal with a 1-based position, rendered names, and a filter or page query', function () {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromWebview({ type: 'reveal', position: { line: 12, column: 5 } }), { type: 'reveal', position: { line: 12, column: 5 } });
     assert.deepEqual(parseFromWebview({ type: 'rendered', partitions: ['root', 'web01'] }), { type: 'rendered', partitions: ['root', 'web01'] });
+    assert.deepEqual(parseFromWebview({ type: 'query', query: { filter: 'web', offsets: { partitions: 50, devices: -1, other: 3 } } }), { type: 'query', query: { filter: 'web', offsets: { partitions: 50 } } });
   });
 
   it('drops anything malformed', function () {
@@ -54,6 +55,9 @@ describe('preview: messages from the webview', function () {
       { type: 'rendered', partitions: [1] },
       { type: 'rendered' },
       { type: 'run', command: 'x' },
+      { type: 'query' },
+      { type: 'query', query: { filter: 3, offsets: {} } },
+      { type: 'query', query: { filter: 'x'.repeat(201), offsets: {} } },
     ]) {
       assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
     }

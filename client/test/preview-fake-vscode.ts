@@ -28,6 +28,11 @@ export class Uri {
   static file(p: string): Uri {
     return new Uri('file', p);
   }
+  /** the inverse of toString() */
+  static parse(value: string): Uri {
+    const at = value.indexOf('://');
+    return new Uri(value.slice(0, at), value.slice(at + 3));
+  }
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...parts].join('/'));
   }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type * as ManagerModule from '../src/preview/preview-manager';
-import { fixtureText, modelMessage, repoRoot } from './preview-harness';
+import { analyse, fixtureText, repoRoot } from './preview-harness';
 import * as fake from './preview-fake-vscode';
 
 interface Call {
@@ -86,8 +86,8 @@ describe('preview manager (panel lifecycle)', function () {
   });
 
   async function answer(call: Call, source = text, version = 1): Promise<void> {
-    const m = await modelMessage(source, FILE, version);
-    call.resolve({ uri: call.params.uri, version, problems: m.problems, ...(m.allocation ? { allocation: m.allocation } : {}) });
+    const m = await analyse(source, version);
+    call.resolve({ uri: call.params.uri, ...m });
   }
 
   const panel = (): fake.FakePanel => fake.recorded.panels[0];
@@ -101,7 +101,7 @@ describe('preview manager (panel lifecycle)', function () {
     assert.deepEqual(fake.recorded.info, ['Open a *.partition.yaml file to preview its allocation.']);
   });
 
-  it('opens one panel beside the layout, with scripts from the media folder only, and reveals it on the next open', async function () {
+  it('opens one panel beside the layout, loading only the bundled webview and its stylesheet, and reveals it on the next open', async function () {
     const opened = manager.open();
     await until(() => client.calls.length === 1, 'the allocation request');
     assert.equal(client.calls[0].method, 'partitionLayout/allocation');
@@ -111,11 +111,12 @@ describe('preview manager (panel lifecycle)', function () {
     const p = panel();
     assert.deepEqual(p.showOptions, { viewColumn: fake.ViewColumn.Beside, preserveFocus: true });
     assert.equal(p.options.enableScripts, true);
-    assert.deepEqual(p.options.localResourceRoots?.map(String), ['file:///ext/client/media']);
+    assert.deepEqual(p.options.localResourceRoots?.map(String), ['file:///ext/dist/webview', 'file:///ext/client/media']);
     assert.equal(p.title, `Allocation: ${FILE}`);
     const nonce = /script-src 'nonce-([^']+)'/.exec(p.webview.html)?.[1];
     assert.ok(nonce);
-    assert.ok(p.webview.html.includes(`<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.js">`));
+    assert.ok(p.webview.html.includes(`<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.js">`));
+    assert.ok(p.webview.html.includes(`<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/client/media/preview.css" nonce="${nonce}">`));
     assert.ok(p.webview.html.includes(`style-src ${p.webview.cspSource} 'nonce-${nonce}'`));
 
     const again = manager.open();
@@ -126,21 +127,21 @@ describe('preview manager (panel lifecycle)', function () {
     assert.equal(p.revealed, 1);
   });
 
-  it('posts the model only after the webview is ready, then on every answer', async function () {
+  it('posts the view only after the webview is ready, then on every answer', async function () {
     const opened = manager.open();
     await until(() => client.calls.length === 1, 'the request');
     await answer(client.calls[0]);
     await opened;
     assert.deepEqual(panel().posted, [], 'nothing before the handshake');
     panel().receive.fire({ type: 'ready' });
-    const models = posted('model');
+    const models = posted('view');
     assert.equal(models.length, 1);
     assert.equal(models[0].uri, doc.uri.toString());
     assert.equal(models[0].fileName, FILE);
-    assert.equal((models[0].allocation as { layout: string }).layout, 'hv-lab-01');
+    assert.equal((models[0].view as { header: { title: string } }).header.title, 'hv-lab-01');
     // the webview reloads (e.g. after being hidden): it gets the state again
     panel().receive.fire({ type: 'ready' });
-    assert.equal(posted('model').length, 2);
+    assert.equal(posted('view').length, 2);
   });
 
   it('debounces edits into one request and drops an answer that arrives after a newer one', async function () {
@@ -159,10 +160,10 @@ describe('preview manager (panel lifecycle)', function () {
     await until(() => client.calls.length === 3, 'a request for the next edit');
     const edited = text.replace('memory: 32GiB', 'memory: 48GiB');
     await answer(client.calls[2], edited, 3);
-    await until(() => posted('model').length === 2, 'the newer model');
+    await until(() => posted('view').length === 2, 'the newer view');
     await answer(client.calls[1], text, 2);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const models = posted('model');
+    const models = posted('view');
     assert.equal(models.length, 2, 'the late, older answer is dropped');
     assert.equal(models[1].version, 3);
   });
@@ -252,8 +253,16 @@ describe('preview manager (panel lifecycle)', function () {
     panel().receive.fire({ type: 'ready' });
     client.calls[0].reject(new Error('Client is not running'));
     await opened;
-    assert.deepEqual(posted('unavailable'), [
-      { type: 'unavailable', uri: doc.uri.toString(), fileName: FILE, reason: 'The language server could not compute the allocation: Client is not running' },
+    assert.deepEqual(posted('view'), [
+      {
+        type: 'view',
+        uri: doc.uri.toString(),
+        fileName: FILE,
+        version: 0,
+        stale: true,
+        banner: { kind: 'error', text: 'The language server could not compute the allocation: Client is not running' },
+        query: { filter: '', offsets: {} },
+      },
     ]);
 
     fake.events.change.fire({ document: doc, contentChanges: [{}] });
@@ -280,5 +289,34 @@ describe('preview manager (panel lifecycle)', function () {
     p.visible = true;
     p.viewState.fire({ webviewPanel: p });
     await until(() => client.calls.length === 2, 'a request when shown');
+  });
+
+  it('answers the webview’s filter and page requests from the last answer, without asking the server again', async function () {
+    const opened = manager.open();
+    await until(() => client.calls.length === 1, 'the request');
+    await answer(client.calls[0]);
+    await opened;
+    panel().receive.fire({ type: 'ready' });
+    panel().receive.fire({ type: 'query', query: { filter: 'gpu', offsets: {} } });
+    const last = posted('view').at(-1) as { query: unknown; view: { partitions: { rows: Array<{ name: string }> }; devices: { rows: Array<{ id: string }> } } };
+    assert.deepEqual(last.query, { filter: 'gpu', offsets: {} });
+    assert.deepEqual(last.view.partitions.rows.map((r) => r.name), ['render01']);
+    assert.deepEqual(last.view.devices.rows.map((r) => r.id), ['gpu0']);
+    assert.equal(client.calls.length, 1);
+  });
+
+  it('restores a preview VS Code hands back after a reload, following the layout and filter it showed', async function () {
+    const restored = new fake.FakePanel('partitionLayout.allocationPreview', 'Allocation Preview', {}, {});
+    const done = manager.deserializeWebviewPanel(restored as never, { uri: doc.uri.toString(), query: { filter: 'edge', offsets: {} }, scrollY: 40 });
+    await until(() => client.calls.length === 1, 'the request for the saved layout');
+    assert.deepEqual(client.calls[0].params, { uri: doc.uri.toString() });
+    await answer(client.calls[0]);
+    await done;
+    assert.equal(restored.title, `Allocation: ${FILE}`);
+    assert.ok(restored.webview.html.includes('dist/webview/preview.js'));
+    restored.receive.fire({ type: 'ready' });
+    const view = restored.posted.filter((m) => (m as { type: string }).type === 'view').at(-1) as { query: unknown; view: { partitions: { rows: Array<{ name: string }> } } };
+    assert.deepEqual(view.query, { filter: 'edge', offsets: {} });
+    assert.deepEqual(view.view.partitions.rows.map((r) => r.name), ['edge01']);
   });
 });

@@ -1,16 +1,16 @@
 /**
- * The allocation preview in a real browser (SPEC §8): headless Chromium loads the panel's real HTML
- * (previewHtml) with the real media/preview.js and preview.css under the real CSP, receives
- * allocation models computed by the real core, and we check what a user sees.
+ * The allocation preview in a real browser: headless Chromium loads the panel's real HTML
+ * (previewHtml) with the real bundled webview and preview.css under the real CSP, receives the
+ * views the extension host's own PreviewSession builds from allocation models computed by the real
+ * core, and we check what a user sees.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AllocationModel } from '../../server/src/core/model/allocation-types';
 import { contentSecurityPolicy } from '../src/preview/preview-html';
-import type { ModelMessage } from '../src/preview/preview-messages';
-import { applyTheme, fixtureText, launchChromium, modelMessage, openPreview, repoRoot, startServer, type PreviewPage, type PreviewServer } from './preview-harness';
+import { applyTheme, chromiumSuite, fixtureText, generateLayout, openPreview, type PreviewPage, repoRoot, uriOf } from './preview-harness';
 import { DARK, HIGH_CONTRAST, LIGHT } from './preview-themes';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
@@ -49,12 +49,17 @@ function measure(page: Page, selector: string, amountAttr: 'data-bytes' | 'data-
   );
 }
 
-/** What the memory bar must show: reserve, root, each child at startup (dynamic: then the range to its maximum), free. */
+/**
+ * What the memory bar must show: the reserve (when there is one), the root's share (what it states,
+ * or, when it states none, its reserve rootMemoryMinimum), each child at startup (dynamic: then the
+ * range to its maximum), and what is free for new children.
+ */
 function expectedMemory(a: AllocationModel): Array<{ owner: string; kind: string; amount: number }> {
   const out: Array<{ owner: string; kind: string; amount: number }> = [];
   for (const s of a.memory.segments) {
-    if (s.kind === 'free') continue;
-    out.push({ owner: s.owner, kind: s.kind, amount: s.bytes });
+    if (s.kind === 'free' || (s.kind === 'hypervisor' && s.bytes === 0)) continue;
+    const amount = s.kind === 'root' && s.implicit ? Math.min(s.bytes, a.memory.rootMinimum) : s.bytes;
+    out.push({ owner: s.owner, kind: s.kind, amount });
     if (s.dynamic && s.maximum !== undefined && s.maximum > s.bytes) out.push({ owner: s.owner, kind: 'growth', amount: s.maximum - s.bytes });
   }
   const used = out.reduce((n, s) => n + s.amount, 0);
@@ -78,22 +83,11 @@ function deviceRows(page: Page): Promise<string[][]> {
 }
 
 describe('allocation preview in Chromium', function () {
-  let browser: Browser;
-  let server: PreviewServer;
+  const chromium = chromiumSuite();
   let view: PreviewPage;
 
-  before(async function () {
-    browser = await launchChromium();
-    server = await startServer();
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.close();
-  });
-
   beforeEach(async function () {
-    view = await openPreview(browser, server, LIGHT);
+    view = await openPreview(chromium.browser(), chromium.server(), LIGHT);
   });
 
   afterEach(async function () {
@@ -107,6 +101,7 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('serves the real HTML shell with a strict CSP and a fresh nonce per load', async function () {
+    const server = chromium.server();
     const first = server.lastHtml;
     const nonce = /nonce="([^"]+)"/.exec(first)?.[1];
     assert.ok(nonce && nonce.length >= 22, 'a nonce of 16 random bytes');
@@ -136,9 +131,7 @@ describe('allocation preview in Chromium', function () {
 
   for (const file of FIXTURES) {
     it(`${file}: memory and processor bars are proportional to bytes and VPs`, async function () {
-      const message = await modelMessage(fixtureText(file), file);
-      const a = message.allocation!;
-      await view.post(message);
+      const a = (await view.show(fixtureText(file), file))!;
 
       const memory = await measure(view.page, '#memory-bar', 'data-bytes');
       assert.deepEqual(
@@ -149,17 +142,22 @@ describe('allocation preview in Chromium', function () {
       const total = memory.segments.reduce((n, s) => n + s.width, 0);
       assert.ok(Math.abs(total - memory.inner) <= 1, 'a layout that fits fills the bar exactly');
 
+      // the guests' VPs against the host's LPs; the root's VPs apart (they time-share the LPs with the guests')
       const root = a.processors.partitions.find((p) => p.role === 'root')!;
-      const onHost = a.processors.partitions.filter((p) => p === root || (!p.nested && p.parent === root.name));
-      const used = onHost.reduce((n, p) => n + p.virtualProcessors, 0);
+      const guests = a.processors.partitions.filter((p) => p !== root && !p.nested && p.parent === root.name);
+      const used = guests.reduce((n, p) => n + p.virtualProcessors, 0);
       const processors = await measure(view.page, '#processors-bar', 'data-vps');
-      const expected = onHost.map((p) => ({ owner: p.name, amount: p.virtualProcessors }));
+      const expected = guests.map((p) => ({ owner: p.name, amount: p.virtualProcessors }));
       if (a.processors.hostLogicalProcessors > used) expected.push({ owner: 'free', amount: a.processors.hostLogicalProcessors - used });
       assert.deepEqual(
         processors.segments.map(({ owner, amount }) => ({ owner, amount })),
         expected,
       );
       assertProportional(processors, Math.max(a.processors.hostLogicalProcessors, used), 'processors');
+      const rootBar = await measure(view.page, '#root-vps-bar', 'data-vps');
+      assert.equal(rootBar.segments[0].owner, root.name);
+      assert.equal(rootBar.segments[0].amount, Math.min(root.virtualProcessors, a.processors.hostLogicalProcessors));
+      assertProportional(rootBar, a.processors.hostLogicalProcessors, 'root VPs');
 
       for (const s of memory.segments) {
         const title = await view.page.locator(`#memory-bar > .segment[data-owner="${s.owner}"][data-kind="${s.kind}"]`).getAttribute('aria-label');
@@ -169,8 +167,7 @@ describe('allocation preview in Chromium', function () {
   }
 
   it('shows the header, the ratios and the problem counts', async function () {
-    const message = await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
-    await view.post(message);
+    await view.show(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
     assert.equal(await text(view.page, 'h1'), 'hv-lab-01');
     const facts = await text(view.page, '.facts');
     assert.match(facts, /modern-gpu-nic\.partition\.yaml/);
@@ -179,7 +176,11 @@ describe('allocation preview in Chromium', function () {
     assert.deepEqual(await problemCounts(view.page), ['0 errors', '0 warnings', '0 info']);
     // 14 child VPs on 32 LPs; limit from the ws2025 release
     assert.equal(await view.page.locator('#vp-ratio .stat-value').innerText(), '0.44 : 1');
-    assert.match(await view.page.locator('#vp-ratio .stat-detail').innerText(), /^14 child VPs on 32 LPs · limit \d+(\.\d+)? : 1$/);
+    assert.match(await view.page.locator('#vp-ratio .stat-label').innerText(), /^Guest VP:LP ratio/);
+    assert.match(await view.page.locator('#vp-ratio .stat-detail').innerText(), /^14 guest VPs on 32 LPs · limit \d+(\.\d+)? : 1$/);
+    // the root's 8 VPs are shown apart, not stacked against the guests'
+    assert.match(await text(view.page, '#root-vps .root-note'), /^root runs 8 VPs on 32 LPs \(a minimum root\): guest VPs time-share the LPs with them$/);
+    assert.equal(await view.page.locator('#processors-bar > .segment[data-owner="root"]').count(), 0);
     // reserve 0.5 + root 8 + web01 at maximum 4 + render01 32 + edge01 16 = 60.5 of 128 GiB
     assert.equal(await view.page.locator('#memory-ratio .stat-value').innerText(), '0.47 × host');
     assert.match(await view.page.locator('#memory-ratio .stat-detail').innerText(), /^60\.5 GiB of 128 GiB/);
@@ -187,18 +188,21 @@ describe('allocation preview in Chromium', function () {
     // two NUMA nodes of 16 LPs and 64 GiB: every child fits one
     assert.match(await text(view.page, '#numa .summary'), /^2 nodes · 16 LPs and 64 GiB each · spanning allowed$/);
     const numa = await view.page.evaluate(() => Array.from(document.querySelectorAll('#numa tbody tr'), (tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    assert.deepEqual(numa, ['web01 2 4 GiB fits one node', 'render01 8 32 GiB fits one node', 'edge01 4 16 GiB fits one node']);
+    // the nodes pinned partitions use: web01 on LPs 8–9 (node 0), render01 on LPs 16–23 (node 1)
+    assert.deepEqual(numa, ['web01 2 4 GiB 0 fits one node', 'render01 8 32 GiB 1 fits one node', 'edge01 4 16 GiB — fits one node']);
+    const chips = await view.page.evaluate(() => Array.from(document.querySelectorAll('#numa .numa-node'), (n) => (n as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(chips, ['node 0 web01', 'node 1 render01']);
   });
 
   it('leaves NUMA out on a single-node host', async function () {
     const text1 = fixtureText('modern-gpu-nic.partition.yaml').replace('numaNodes: 2', 'numaNodes: 1');
-    await view.post(await modelMessage(text1, 'one-node.partition.yaml'));
-    assert.equal(await view.page.locator('#numa').count(), 0);
+    await view.show(text1, 'one-node.partition.yaml');
+    assert.equal(await view.page.locator('#numa').isVisible(), false);
     assert.equal(await view.page.locator('#memory').count(), 1);
   });
 
   it('lists every device with its owner, how it is owned, what it backs and where its driver runs', async function () {
-    await view.post(await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml'));
+    await view.show(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
     const rows = await deviceRows(view.page);
     assert.deepEqual(rows, [
       ['nic0', 'network', '0000:03:00.0', 'root', 'root (listed)\nbacks synthetic network for web01', 'ixgbe in root'],
@@ -210,7 +214,7 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('shows drivers of a monolithic hypervisor running in the hypervisor', async function () {
-    await view.post(await modelMessage(fixtureText('monolithic-contrast.partition.yaml'), 'monolithic-contrast.partition.yaml'));
+    await view.show(fixtureText('monolithic-contrast.partition.yaml'), 'monolithic-contrast.partition.yaml');
     const rows = await deviceRows(view.page);
     const withDriver = rows.filter((r) => r[5] !== '—');
     assert.ok(withDriver.length > 0);
@@ -218,12 +222,11 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('marks nested partitions under their parent, proportional to their VPs', async function () {
-    const message = await modelMessage(fixtureText('nested-virtualization.partition.yaml'), 'nested-virtualization.partition.yaml');
-    const a = message.allocation!;
-    await view.post(message);
+    const a = (await view.show(fixtureText('nested-virtualization.partition.yaml'), 'nested-virtualization.partition.yaml'))!;
     const bar = await measure(view.page, '#processors-bar', 'data-vps');
     const nested = await measure(view.page, '.nested-track', 'data-vps');
-    const scale = a.processors.hostLogicalProcessors;
+    const guestVps = a.processors.partitions.filter((p) => p.parent === 'root' && !p.nested).reduce((n, p) => n + p.virtualProcessors, 0);
+    const scale = Math.max(a.processors.hostLogicalProcessors, guestVps);
     assert.deepEqual(
       nested.segments.map((s) => [s.owner, s.amount]),
       [
@@ -241,10 +244,8 @@ describe('allocation preview in Chromium', function () {
 
   it('shows a memory shortfall with the host edge when the partitions do not fit', async function () {
     const over = fixtureText('modern-gpu-nic.partition.yaml').replace('memory: 32GiB', 'memory: 120GiB');
-    const message = await modelMessage(over, 'over.partition.yaml');
-    const a = message.allocation!;
+    const a = (await view.show(over, 'over.partition.yaml'))!;
     assert.ok(a.memory.shortfall > 0);
-    await view.post(message);
     const bar = await measure(view.page, '#memory-bar', 'data-bytes');
     const shown = bar.segments.reduce((n, s) => n + s.amount, 0);
     assert.equal(shown, a.memory.committedAtMaximum);
@@ -258,7 +259,7 @@ describe('allocation preview in Chromium', function () {
   it('updates in place on a second model and keeps the scroll position', async function () {
     await view.page.setViewportSize({ width: 900, height: 420 });
     const original = fixtureText('modern-gpu-nic.partition.yaml');
-    await view.post(await modelMessage(original, 'modern-gpu-nic.partition.yaml', 1));
+    await view.show(original, 'modern-gpu-nic.partition.yaml', 1);
     await view.page.evaluate(() => {
       (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
       window.scrollTo(0, 300);
@@ -268,7 +269,7 @@ describe('allocation preview in Chromium', function () {
     const widthBefore = (await measure(view.page, '#memory-bar', 'data-bytes')).segments.find((s) => s.owner === 'render01')!;
 
     const edited = original.replace('memory: 32GiB', 'memory: 48GiB').replace('virtualProcessors: 8\n    processorAffinity', 'virtualProcessors: 12\n    processorAffinity');
-    await view.post(await modelMessage(edited, 'modern-gpu-nic.partition.yaml', 2));
+    await view.show(edited, 'modern-gpu-nic.partition.yaml', 2);
 
     const after = await measure(view.page, '#memory-bar', 'data-bytes');
     const render01 = after.segments.find((s) => s.owner === 'render01')!;
@@ -286,7 +287,7 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('reports the rendered partition names back to the extension', async function () {
-    await view.post(await modelMessage(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml'));
+    await view.show(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml');
     const rendered = (await view.posted()).filter((m) => m.type === 'rendered');
     assert.deepEqual(rendered.at(-1), { type: 'rendered', partitions: ['root', 'web01', 'legacy01'] });
   });
@@ -296,9 +297,8 @@ describe('allocation preview in Chromium', function () {
       .replace('os: windows-server-2025', `os: "${INJECTION}"`)
       .replace('id: acpi', `id: "${INJECTION}"`)
       .replace('name: hv-lab-01', 'name: "<script>alert(2)</script>"');
-    const message = await modelMessage(hostile, 'hostile.partition.yaml');
-    assert.ok(message.problems.error > 0, 'the bad device id is an error: the layout still renders');
-    await view.post(message);
+    await view.show(hostile, 'hostile.partition.yaml');
+    assert.ok((await view.page.locator('#problems .sev-error').getAttribute('data-count')) !== '0', 'the bad device id is an error: the layout still renders');
     assert.equal(await text(view.page, 'h1'), '<script>alert(2)</script>');
     assert.equal(await view.page.locator('#partitions tr[data-partition="web01"] .os').innerText(), INJECTION);
     const ids = await view.page.evaluate(() => Array.from(document.querySelectorAll('#devices tbody tr td:first-child'), (td) => (td as HTMLElement).innerText));
@@ -312,37 +312,33 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('keeps the last allocation, dimmed, when the file stops being YAML', async function () {
-    await view.post(await modelMessage(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml', 1));
-    const broken = await modelMessage('partitions: [\n  - name: {', 'ws2008-host.partition.yaml', 2);
-    assert.equal(broken.allocation, undefined);
-    await view.post(broken);
+    await view.show(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml', 1);
+    assert.equal(await view.show('partitions: [\n  - name: {', 'ws2008-host.partition.yaml', 2), undefined);
     assert.match(await text(view.page, '.banner-error'), /not valid YAML right now: showing the last allocation/);
     assert.equal(await view.page.locator('.body.stale #memory-bar').count(), 1);
     assert.match((await problemCounts(view.page))[0], /^[1-9]\d* errors?$/);
   });
 
   it('says why when the server cannot compute the allocation, keeping the same file’s last one', async function () {
-    const good = await modelMessage(fixtureText('ws2008-host.partition.yaml'), 'ws2008-host.partition.yaml', 1);
-    await view.post(good);
+    const file = 'ws2008-host.partition.yaml';
+    await view.show(fixtureText(file), file, 1);
     const reason = 'The language server could not compute the allocation: Client is not running';
-    await view.post({ type: 'unavailable', uri: good.uri, fileName: good.fileName, reason });
+    await view.showSession(view.session.unavailable(uriOf(file), file, reason));
     assert.equal(await text(view.page, '.banner-error'), reason);
     assert.equal(await view.page.locator('.body.stale #memory-bar').count(), 1);
-    await view.post({ type: 'unavailable', uri: 'file:///layouts/other.partition.yaml', fileName: 'other.partition.yaml', reason });
-    assert.equal(await view.page.locator('#memory-bar').count(), 0, 'another file’s model is not shown');
+    await view.showSession(view.session.unavailable(uriOf('other.partition.yaml'), 'other.partition.yaml', reason));
+    assert.equal(await view.page.locator('#memory-bar').isVisible(), false, 'another file’s model is not shown');
     assert.equal(await text(view.page, 'h1'), 'other.partition.yaml');
   });
 
   it('shows only the message for a file that never was YAML', async function () {
-    await view.post(await modelMessage('{{{', 'new.partition.yaml'));
+    await view.show('{{{', 'new.partition.yaml');
     assert.match(await text(view.page, '.banner-error'), /The file is not valid YAML: fix the syntax errors/);
     assert.equal(await view.page.locator('#memory-bar').count(), 0);
   });
 
   it('asks the extension to reveal a clicked partition or device', async function () {
-    const message = await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
-    const a = message.allocation!;
-    await view.post(message);
+    const a = (await view.show(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml'))!;
     const lastReveal = async (): Promise<unknown> => (await view.posted()).filter((m) => m.type === 'reveal').at(-1);
 
     await view.page.locator('#partitions tr[data-partition="render01"] button.link').click();
@@ -359,7 +355,7 @@ describe('allocation preview in Chromium', function () {
   });
 
   it('highlights the partition or device under the editor cursor', async function () {
-    await view.post(await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml'));
+    await view.show(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
     const highlighted = (): Promise<string[]> =>
       view.page.evaluate(() => Array.from(document.querySelectorAll('.is-highlighted'), (n) => `${n.closest('section')?.id}:${n.tagName.toLowerCase()}:${n.getAttribute('data-partition') ?? n.getAttribute('data-device')}`));
 
@@ -381,14 +377,13 @@ describe('allocation preview in Chromium', function () {
     // the highlight survives a re-render
     await view.postOnly({ type: 'highlight', partition: 'edge01' });
     await view.page.waitForSelector('#partitions tr[data-partition="edge01"].is-highlighted');
-    await view.post(await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml', 2));
+    await view.show(fixtureText('modern-gpu-nic.partition.yaml').replace('memory: 16GiB', 'memory: 20GiB'), 'modern-gpu-nic.partition.yaml', 2);
     assert.equal(await view.page.locator('#partitions tr[data-partition="edge01"].is-highlighted').count(), 1);
   });
 
   it('writes light, dark and high-contrast screenshots to docs/images', async function () {
-    const message: ModelMessage = await modelMessage(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
     await view.page.setViewportSize({ width: 1000, height: 800 });
-    await view.post(message);
+    await view.show(fixtureText('modern-gpu-nic.partition.yaml'), 'modern-gpu-nic.partition.yaml');
     await view.postOnly({ type: 'highlight', partition: 'web01' });
     await view.page.waitForSelector('#partitions tr.is-highlighted');
     const dir = path.join(repoRoot, 'docs', 'images');
@@ -405,6 +400,16 @@ describe('allocation preview in Chromium', function () {
       const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, hexToRgb(theme.variables['--vscode-editor-background']), `${name}: the body takes the theme's editor background`);
     }
+
+    // a host of 1,000 partitions: summarized bars, a page of each table
+    await applyTheme(view.page, DARK);
+    await view.page.setViewportSize({ width: 1000, height: 1250 });
+    await view.postOnly({ type: 'highlight' });
+    await view.show(generateLayout(1000), 'bench-1000.partition.yaml');
+    await view.page.evaluate(() => window.scrollTo(0, 0));
+    const large = path.join(dir, 'preview-1000.png');
+    await view.page.screenshot({ path: large });
+    assert.equal(await view.page.locator('#processors-bar > .segment').count(), 12 + 2, 'twelve children, "988 more", no guest VP');
   });
 });
 

@@ -1,6 +1,7 @@
 // One test that uses the VS Code workbench in chromium as a person would: open a layout with Quick
 // Open, open the Problems panel and read its rows, open the allocation preview from the editor's
-// title bar, and take the screenshots the README shows (docs/images/vscode-*.png).
+// title bar, take the screenshots the README shows (docs/images/vscode-*.png), then reload the
+// window and find the preview restored (the extension's WebviewPanelSerializer).
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, shown } from './install-code-server.mjs';
@@ -70,26 +71,36 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
     await page.keyboard.press('Control+B');
     await page.locator('.editor-actions .action-label[aria-label^="Open Allocation Preview"]').click();
     await page.locator(`.tabs-container .tab[aria-label^="Allocation: ${FILE}"]`).waitFor();
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    const rows = webview.locator('#partitions tbody tr[data-partition]');
-    let drawn = [];
-    await poll(
-      `the preview to draw the partitions ${partitions.join(', ')}`,
-      async () => {
-        drawn = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-partition')));
-        return JSON.stringify(drawn) === JSON.stringify(partitions);
-      },
-      { timeoutMs: 30_000 },
-    ).catch((error) => {
-      throw new Error(`${error.message}; drawn: ${drawn.join(', ') || 'nothing'}`);
-    });
+    const drawnPartitions = async (what) => {
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const rows = webview.locator('#partitions tbody tr[data-partition]');
+      let drawn = [];
+      await poll(
+        `${what} to draw the partitions ${partitions.join(', ')}`,
+        async () => {
+          drawn = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-partition'))).catch(() => []);
+          return JSON.stringify(drawn) === JSON.stringify(partitions);
+        },
+        { timeoutMs: 60_000 },
+      ).catch((error) => {
+        throw new Error(`${error.message}; drawn: ${drawn.join(', ') || 'nothing'}`);
+      });
+      return { webview, drawn };
+    };
+    const { webview, drawn } = await drawnPartitions('the preview');
     const problems = await webview.locator('#problems').getAttribute('aria-label');
     const count = (severity) => expected.filter((d) => d.severity === severity).length;
     const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = `Problems: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     if (problems !== counts) throw new Error(`the preview's problem count reads "${problems}", expected "${counts}"`);
     await page.screenshot({ path: path.join(screenshots, 'vscode-preview.png') });
-    return `${seen.length} problem rows, preview of ${drawn.length} partitions; screenshots in ${shown(screenshots)}`;
+
+    // a window reload: VS Code hands the open preview back to the extension, which draws it again
+    await page.reload();
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await page.locator(`.tabs-container .tab[aria-label^="Allocation: ${FILE}"]`).waitFor({ timeout: 60_000 });
+    await drawnPartitions('the preview restored after a reload');
+    return `${seen.length} problem rows, preview of ${drawn.length} partitions, restored after a reload; screenshots in ${shown(screenshots)}`;
   } catch (error) {
     // what the workbench showed when it went wrong, beside the run's logs
     await page?.screenshot({ path: path.join(s.logs, 'ui-test-failure.png') }).catch(() => undefined);

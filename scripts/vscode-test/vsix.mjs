@@ -11,7 +11,7 @@ export const REQUIRED = [
   'extension/schemas/partition-layout.schema.json',
   'extension/syntaxes/partition-yaml.tmLanguage.json',
   'extension/language-configuration.json',
-  'extension/client/media/preview.js',
+  'extension/dist/webview/preview.js',
   'extension/client/media/preview.css',
 ];
 

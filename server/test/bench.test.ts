@@ -27,6 +27,11 @@ describe('benchmark stays runnable', () => {
       'lsp: server resident memory with the document open',
       'cli: one invocation over 20 50-line layouts',
       'cli: cold single-file run',
+      'preview: webview main thread: first render',
+      'preview: webview main thread: one update (one partition edited)',
+      'preview: webview longest task (first render or update)',
+      'preview: message to the webview: first / update',
+      'preview: extension host: view built from the model',
     ]);
     for (const r of rows) assert.ok(Number.isFinite(r.value) && r.value > 0 && r.floor > 0, JSON.stringify(r));
     const table = run.stdout.trim().split('\n');

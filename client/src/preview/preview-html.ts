@@ -1,7 +1,7 @@
 /**
- * The allocation preview's HTML shell (SPEC §8): a strict Content-Security-Policy, one stylesheet and
- * one script from the extension's media folder, and no data at all. The model arrives later as a
- * JSON message and the script renders it as text (STYLE habit 9).
+ * The allocation preview's HTML shell: a strict Content-Security-Policy, one stylesheet and
+ * one script from the extension, and no data at all. The view arrives later as a JSON message and
+ * the script renders it as text.
  *
  * Pure and free of `vscode` so the browser test renders exactly this HTML.
  */
@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 export interface PreviewHtmlParts {
   /** `webview.cspSource`: the origin the webview may load the media files from */
   cspSource: string;
-  /** `asWebviewUri` of media/preview.js */
+  /** `asWebviewUri` of dist/webview/preview.js */
   scriptUri: string;
   /** `asWebviewUri` of media/preview.css */
   styleUri: string;
@@ -18,10 +18,11 @@ export interface PreviewHtmlParts {
   nonce: string;
 }
 
-/** The folder (relative to the extension root) that holds the webview's script and stylesheet. */
-export const MEDIA_FOLDER = ['client', 'media'] as const;
-export const SCRIPT_FILE = 'preview.js';
-export const STYLE_FILE = 'preview.css';
+/** Where (relative to the extension root) the webview's script (bundled from client/preview-src) and stylesheet are. */
+export const SCRIPT_PATH = ['dist', 'webview', 'preview.js'] as const;
+export const STYLE_PATH = ['client', 'media', 'preview.css'] as const;
+/** The only folders the webview may load from. */
+export const WEBVIEW_ROOTS = [SCRIPT_PATH.slice(0, -1), STYLE_PATH.slice(0, -1)] as const;
 
 /** 128 random bits, base64: a new one for every HTML render. */
 export function newNonce(): string {

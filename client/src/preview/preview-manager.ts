@@ -2,21 +2,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { allocationRequest } from '../../../server/src/protocol';
-import type { AllocationModel } from '../../../server/src/protocol';
 import { anchorAt, type CursorAnchor } from './cursor-anchor';
-import { MEDIA_FOLDER, SCRIPT_FILE, STYLE_FILE, newNonce, previewHtml } from './preview-html';
-import { parseFromWebview, type ToWebview } from './preview-messages';
+import { SCRIPT_PATH, STYLE_PATH, WEBVIEW_ROOTS, newNonce, previewHtml } from './preview-html';
+import { parseFromWebview, parseQuery, type ToWebview, type WebviewState } from './preview-messages';
+import { PreviewSession } from './preview-session';
 
-const VIEW_TYPE = 'partitionLayout.allocationPreview';
+export const VIEW_TYPE = 'partitionLayout.allocationPreview';
 const DEBOUNCE_MS = 150;
 
 /**
- * The allocation preview (SPEC §8): one webview panel beside the editor that follows the active
- * `*.partition.yaml` editor. The server computes the model (`allocationRequest`); this class relays it
- * to the webview as messages, reveals definitions the user clicks, and highlights the partition under
- * the cursor. Every await is followed by a check that the panel (and this manager) still exist.
+ * The allocation preview: one webview panel beside the editor that follows the active
+ * `*.partition.yaml` editor. The server computes the model (`allocationRequest`); the session turns
+ * it into the view the webview shows; this class relays it, answers the webview's filter and page
+ * requests, reveals definitions the user clicks, and highlights the partition under the cursor.
+ * After a window reload VS Code hands the panel back to `restore` (a WebviewPanelSerializer).
+ * Every await is followed by a check that the panel (and this manager) still exist.
  */
-export class PreviewManager implements vscode.Disposable {
+export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
   private panel: vscode.WebviewPanel | undefined;
   /** disposables that live as long as the panel */
   private panelDisposables: vscode.Disposable[] = [];
@@ -25,14 +27,11 @@ export class PreviewManager implements vscode.Disposable {
   private ready = false;
   /** a change arrived while the panel was hidden: refresh when it shows again */
   private stale = false;
-  /** the document the webview's model (and its positions) belongs to */
-  private modelUri: vscode.Uri | undefined;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   /** increases per request: a late answer for an older request is dropped */
   private requestSeq = 0;
-  private lastMessage: ToWebview | undefined;
-  private model: AllocationModel | undefined;
+  private session = new PreviewSession();
   private highlighted: CursorAnchor = {};
   private rendered: readonly string[] = [];
 
@@ -46,6 +45,11 @@ export class PreviewManager implements vscode.Disposable {
     return this.rendered;
   }
 
+  /** The followed layout (read by the integration test). */
+  get followed(): vscode.Uri | undefined {
+    return this.panel ? this.uri : undefined;
+  }
+
   /** Opens (or reveals) the panel beside the active layout and follows that layout. */
   async open(): Promise<void> {
     if (this.disposed) return;
@@ -57,9 +61,36 @@ export class PreviewManager implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, true);
     } else {
-      this.createPanel();
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Allocation Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.adopt(panel);
     }
     await this.follow(editor.document);
+  }
+
+  /** VS Code reopens a preview that was open before a window reload: follow the layout it showed. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.disposed) return;
+    if (this.panel) {
+      // one preview at a time
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel);
+    const saved = (typeof state === 'object' && state !== null ? state : {}) as WebviewState;
+    const query = parseQuery(saved.query);
+    if (query) this.session.ask(query);
+    let document: vscode.TextDocument | undefined;
+    if (typeof saved.uri === 'string') {
+      try {
+        document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri, true));
+      } catch {
+        document = undefined;
+      }
+    }
+    if (this.disposed || this.panel !== panel) return;
+    document ??= activeLayoutEditor()?.document;
+    if (document) await this.follow(document);
+    else this.post(this.session.unavailable('', 'Allocation', 'Open a *.partition.yaml file to preview its allocation.'));
   }
 
   dispose(): void {
@@ -68,30 +99,26 @@ export class PreviewManager implements vscode.Disposable {
     this.disposePanelState();
   }
 
-  private createPanel(): void {
-    const media = vscode.Uri.joinPath(this.context.extensionUri, ...MEDIA_FOLDER);
-    const panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      'Allocation Preview',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
-    );
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const roots = WEBVIEW_ROOTS.map((parts) => vscode.Uri.joinPath(this.context.extensionUri, ...parts));
+    return { enableScripts: true, localResourceRoots: roots, enableFindWidget: true };
+  }
+
+  /** Makes `panel` the preview: its HTML, its messages and the editor events it follows. */
+  private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
     const webview = panel.webview;
-    webview.html = previewHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, SCRIPT_FILE)).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, STYLE_FILE)).toString(),
-      nonce: newNonce(),
-    });
+    webview.options = this.webviewOptions();
+    const asUri = (parts: readonly string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
+    webview.html = previewHtml({ cspSource: webview.cspSource, scriptUri: asUri(SCRIPT_PATH), styleUri: asUri(STYLE_PATH), nonce: newNonce() });
     this.panelDisposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible && this.stale) void this.refresh();
       }),
       panel.onDidDispose(() => {
-        this.panel = undefined;
+        if (this.panel === panel) this.panel = undefined;
         this.disposePanelState();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -112,9 +139,7 @@ export class PreviewManager implements vscode.Disposable {
     this.requestSeq++;
     for (const d of this.panelDisposables.splice(0)) d.dispose();
     this.ready = false;
-    this.lastMessage = undefined;
-    this.model = undefined;
-    this.modelUri = undefined;
+    this.session = new PreviewSession();
     this.stale = false;
     this.highlighted = {};
   }
@@ -156,21 +181,12 @@ export class PreviewManager implements vscode.Disposable {
       const result = await this.client.sendRequest(allocationRequest, { uri: uri.toString() });
       if (this.disposed || !this.panel || seq !== this.requestSeq) return;
       message = result
-        ? { type: 'model', uri: uri.toString(), fileName, version: result.version, problems: result.problems, ...(result.allocation ? { allocation: result.allocation } : {}) }
-        : { type: 'unavailable', uri: uri.toString(), fileName, reason: 'The language server does not know this document yet.' };
+        ? this.session.answer(uri.toString(), fileName, result)
+        : this.session.unavailable(uri.toString(), fileName, 'The language server does not know this document yet.');
     } catch (error) {
       if (this.disposed || !this.panel || seq !== this.requestSeq) return;
-      message = { type: 'unavailable', uri: uri.toString(), fileName, reason: `The language server could not compute the allocation: ${errorText(error)}` };
+      message = this.session.unavailable(uri.toString(), fileName, `The language server could not compute the allocation: ${errorText(error)}`);
     }
-    if (message.type === 'model' && message.allocation) {
-      this.model = message.allocation;
-      this.modelUri = uri;
-    } else if (message.type === 'unavailable' || !this.modelUri || this.modelUri.toString() !== uri.toString()) {
-      // nothing shown for this document (the webview keeps a stale model only for the same file)
-      this.model = undefined;
-      this.modelUri = undefined;
-    }
-    this.lastMessage = message;
     this.post(message);
     this.highlightAt(this.cursorLine(), true);
   }
@@ -182,15 +198,16 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Highlights the partition (or device) whose definition holds the 0-based `line`. */
   private highlightAt(line: number | undefined, force = false): void {
-    if (!this.model || line === undefined) return;
-    const anchor = anchorAt(this.model, line + 1);
+    const model = this.session.allocation;
+    if (!model || line === undefined) return;
+    const anchor = anchorAt(model, line + 1);
     if (!force && anchor.partition === this.highlighted.partition && anchor.device === this.highlighted.device) return;
     this.highlighted = anchor;
     this.post({ type: 'highlight', ...anchor });
   }
 
-  private post(message: ToWebview): void {
-    if (!this.panel || !this.ready) return;
+  private post(message: ToWebview | undefined): void {
+    if (!this.panel || !this.ready || !message) return;
     void this.panel.webview.postMessage(message);
   }
 
@@ -201,7 +218,7 @@ export class PreviewManager implements vscode.Disposable {
       case 'ready':
         // The script (re)loaded, e.g. after the panel was hidden: send it the current state.
         this.ready = true;
-        if (this.lastMessage) this.post(this.lastMessage);
+        this.post(this.session.message());
         if (this.highlighted.partition !== undefined || this.highlighted.device !== undefined) this.post({ type: 'highlight', ...this.highlighted });
         break;
       case 'rendered':
@@ -210,12 +227,15 @@ export class PreviewManager implements vscode.Disposable {
       case 'reveal':
         void this.reveal(message.position.line - 1, message.position.column - 1);
         break;
+      case 'query':
+        this.post(this.session.ask(message.query));
+        break;
     }
   }
 
   /** Shows the followed document with the definition at (0-based) line/character selected. */
   private async reveal(line: number, character: number): Promise<void> {
-    const uri = this.modelUri;
+    const uri = this.session.allocation ? this.uri : undefined;
     if (!uri) return;
     try {
       const document = await vscode.workspace.openTextDocument(uri);

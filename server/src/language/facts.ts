@@ -1,5 +1,6 @@
 import type { Device, LayoutModel, Partition } from '../core/model/types';
 import { formatBytes, formatCount, parseSize, AMBIGUOUS_UNITS } from '../core/util/sizes';
+import { formatRanges } from '../core/util/ranges';
 import { closest } from '../core/util/suggest';
 
 /** Markdown facts from the layout model, shown by hover (and completion documentation). */
@@ -61,18 +62,6 @@ export function deviceFacts(model: LayoutModel, id: string, device?: Device): st
   return parts.join('\n\n');
 }
 
-function lpSet(lps: number[]): string {
-  const sorted = [...new Set(lps)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
-  return out.join(', ');
-}
-
 function share(part: number, whole: number, of: string): string {
   const p = percent(part, whole);
   return p ? ` = ${p} of ${of}` : '';
@@ -97,7 +86,7 @@ export function partitionFacts(model: LayoutModel, p: Partition | undefined, nam
   let vps = `${p.vps} virtual processor${p.vps === 1 ? '' : 's'}${share(p.vps, host.logicalProcessors, hostLps)}`;
   if (p.isRoot && p.virtualProcessors === undefined) vps += ` (default: every host logical processor, up to the release's ${model.limits.rootVirtualProcessors})`;
   if (nested && p.parent) vps += ` (nested: they run on ${escape(p.parent.name)}'s ${p.parent.vps})`;
-  if (p.affinity.length > 0) vps += `, pinned to LPs ${lpSet(p.affinity)}`;
+  if (p.affinity.length > 0) vps += `, pinned to LPs ${formatRanges(p.affinity)}`;
   facts.push(`Processors: ${vps}`);
 
   const memOf = nested && p.parent ? { whole: p.parent.memoryBytes, of: `${escape(p.parent.name)}'s ${formatBytes(p.parent.memoryBytes)} (nested: taken from its parent, not the host)` } : { whole: host.memory, of: hostMem };

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { api, closeAllEditors, copyFixture, openLayout, positionOf, waitFor } from './support';
+import { api, closeAllEditors, copyFixture, extension, openLayout, positionOf, waitFor } from './support';
+
+/** the preview's webview type (package.json activates on onWebviewPanel:<it>) */
+const VIEW_TYPE = 'partitionLayout.allocationPreview';
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -39,5 +42,21 @@ describe('allocation preview', function () {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor('the webview to render the renamed partition edge02', () => previewManager.lastRendered.includes('edge02') && !previewManager.lastRendered.includes('edge01'));
     assert.equal(previewTabs().length, 1, 'still one preview panel');
+  });
+
+  it('restores a preview after a window reload: the serializer follows the layout the webview saved', async function () {
+    const uri = copyFixture('valid/ws2008-host.partition.yaml');
+    await openLayout(uri);
+    const expected = partitionNames(fs.readFileSync(uri.fsPath, 'utf8'));
+    const { previewManager } = await api();
+    const manifest = extension().packageJSON as { activationEvents: string[] };
+    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${VIEW_TYPE}`), 'VS Code activates the extension to restore its panel');
+
+    // what VS Code does on a reload: a panel of our view type, and the state the webview saved
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Allocation Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    await previewManager.deserializeWebviewPanel(panel, { uri: uri.toString(), query: { filter: '', offsets: {} } });
+    assert.equal(previewManager.followed?.toString(), uri.toString());
+    assert.equal(panel.title, 'Allocation: ws2008-host.partition.yaml');
+    await waitFor(`the restored webview to render ${expected.join(', ')} (rendered: ${previewManager.lastRendered.join(', ')})`, () => JSON.stringify([...previewManager.lastRendered]) === JSON.stringify(expected));
   });
 });

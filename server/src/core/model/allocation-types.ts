@@ -95,6 +95,8 @@ export interface AllocationModel {
     committedAtMaximum: number;
     /** committedAtMaximum / host */
     overcommitRatio: number;
+    /** the memory the root keeps for itself (`rootMemoryMinimum`); what the root is given beyond it is free for new children */
+    rootMinimum: number;
   };
   numa: {
     nodes: number;

@@ -85,6 +85,7 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       shortfall: Math.max(0, committed - host.memory),
       committedAtMaximum,
       overcommitRatio: host.memory > 0 ? committedAtMaximum / host.memory : 0,
+      rootMinimum: model.limits.rootMemoryMinimum,
     },
     numa: {
       nodes,

@@ -1,0 +1,83 @@
+// The allocation preview's webview in headless Chromium, through the harness the preview tests use
+// (client/test/preview-harness.ts): the main-thread time of the first render and of one update,
+// the longest task, and the size of the message the extension host posts (issue 14).
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** Main-thread time (CDP TaskDuration) and the longest task while `message` is posted and drawn. */
+async function measurePost(page, cdp, message) {
+  const before = await taskSeconds(cdp);
+  const inPage = await page.evaluate(async (m) => {
+    const w = window;
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    const rendered = w.__posted.filter((x) => x.type === 'rendered').length;
+    const t0 = performance.now();
+    window.postMessage(m, '*');
+    while (w.__posted.filter((x) => x.type === 'rendered').length === rendered) await new Promise((r) => setTimeout(r, 0));
+    // the frame that lays out and paints what the render changed
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const wall = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 20));
+    observer.disconnect();
+    return { wall, longest: Math.max(0, ...tasks) };
+  }, message);
+  const after = await taskSeconds(cdp);
+  return { main: (after - before) * 1000, wall: inPage.wall, longest: inPage.longest };
+}
+
+async function taskSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value;
+}
+
+/** Measures the preview at each size; returns rows for bench/run.mjs. */
+export async function measurePreview(root, sizes, runs) {
+  const harness = require(path.join(root, 'client/out/test/preview-harness.js'));
+  const { LIGHT } = require(path.join(root, 'client/out/test/preview-themes.js'));
+  const { generateLayout } = require(path.join(root, 'server/out/test/generate-layout.js'));
+  const browser = await harness.launchChromium();
+  const server = await harness.startServer();
+  const out = [];
+  try {
+    for (const n of sizes) {
+      const text = generateLayout(n);
+      const edited = text.replace('  - name: vm5\n    role: child\n    parent: root\n    generation: 2\n    guest:\n      os: windows-server-2025\n      enlightened: true\n    virtualProcessors: 2\n    memory: 2GiB', '  - name: vm5\n    role: child\n    parent: root\n    generation: 2\n    guest:\n      os: windows-server-2025\n      enlightened: true\n    virtualProcessors: 2\n    memory: 3GiB');
+      const first = await harness.analyse(text, 1);
+      const second = await harness.analyse(edited, 2);
+      const samples = { first: [], update: [], longest: [], build: [] };
+      let sizeFirst = 0;
+      let sizeUpdate = 0;
+      for (let i = 0; i < runs; i++) {
+        const view = await harness.openPreview(browser, server, LIGHT, { width: 1000, height: 900 });
+        const cdp = await view.page.context().newCDPSession(view.page);
+        await cdp.send('Performance.enable');
+        const t0 = performance.now();
+        const m1 = view.session.answer(harness.uriOf('bench.partition.yaml'), 'bench.partition.yaml', first);
+        samples.build.push(performance.now() - t0);
+        const m2 = view.session.answer(harness.uriOf('bench.partition.yaml'), 'bench.partition.yaml', second);
+        sizeFirst = Buffer.byteLength(JSON.stringify(m1));
+        sizeUpdate = Buffer.byteLength(JSON.stringify(m2));
+        const a = await measurePost(view.page, cdp, m1);
+        const b = await measurePost(view.page, cdp, m2);
+        samples.first.push(a.main);
+        samples.update.push(b.main);
+        samples.longest.push(Math.max(a.longest, b.longest));
+        await view.page.close();
+      }
+      out.push({ size: n, first: median(samples.first), update: median(samples.update), longest: Math.max(...samples.longest), build: median(samples.build), sizeFirst, sizeUpdate });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}

@@ -1,0 +1,153 @@
+/**
+ * The allocation preview's webview (bundled by esbuild.mjs as a browser IIFE). It only renders: the
+ * extension host sends a `ViewMessage` built from the server's allocation model, and the webview
+ * patches the parts of the page whose data changed. Filtering and paging ask the host for another
+ * view. Plain DOM, no framework, nothing loaded from the network.
+ */
+import type { FromWebview, HighlightMessage, PreviewView, TableId, ToWebview, ViewMessage, ViewQuery, WebviewState } from '../src/preview/preview-messages';
+import { fitLabels } from './bars';
+import { devicesTable } from './devices';
+import { banner, el } from './dom';
+import { header } from './header';
+import { memory } from './memory';
+import { NumaSection } from './numa';
+import { partitionsTable } from './partitions';
+import { processors } from './processors';
+import { Slot } from './slot';
+
+const vscode = acquireVsCodeApi<WebviewState>();
+const post = (message: FromWebview): void => vscode.postMessage(message);
+const app = document.getElementById('app') as HTMLElement;
+
+let saved: WebviewState = vscode.getState() ?? {};
+let pendingScroll = typeof saved.scrollY === 'number' ? { x: saved.scrollX ?? 0, y: saved.scrollY } : undefined;
+let highlight: Omit<HighlightMessage, 'type'> = {};
+let query: ViewQuery = saved.query ?? { filter: '', offsets: {} };
+
+// ------------------------------------------------------------------------------------ the page
+
+const headerSlot = new Slot();
+const bannerSlot = new Slot();
+const filter = el('input', { id: 'filter', type: 'search', placeholder: 'Filter partitions and devices', 'aria-label': 'Filter partitions and devices by name, device, class, address or owner', spellcheck: 'false' });
+const filterBar = el('div', { className: 'filter-bar' }, [filter]);
+const processorSlot = new Slot();
+const memorySlot = new Slot();
+const numa = new NumaSection();
+const partitions = partitionsTable();
+const devices = devicesTable();
+const body = el('div', { className: 'body' }, [processorSlot.node, memorySlot.node, numa.element, partitions.element, devices.element]);
+filterBar.hidden = true;
+body.hidden = true;
+let shown = false;
+
+function render(message: ViewMessage): void {
+  const scroll = pendingScroll;
+  pendingScroll = undefined;
+  if (!shown) {
+    app.replaceChildren(headerSlot.node, bannerSlot.node, filterBar, body);
+    app.removeAttribute('aria-busy');
+    shown = true;
+  }
+  query = message.query;
+  saved = { ...saved, uri: message.uri, query };
+  vscode.setState(saved);
+
+  const view = message.view;
+  headerSlot.set([view?.header, message.fileName, message.problems], () => header(view, message.fileName, message.problems));
+  bannerSlot.set(message.banner, () => (message.banner ? banner(message.banner.kind, message.banner.text) : undefined));
+  filterBar.hidden = !view;
+  body.hidden = !view;
+  body.classList.toggle('stale', message.stale);
+  if (document.activeElement !== filter && filter.value !== query.filter) filter.value = query.filter;
+  let bars = false;
+  if (view) {
+    bars = processorSlot.set(view.processors, () => processors(view.processors)) || bars;
+    bars = memorySlot.set(view.memory, () => memory(view.memory)) || bars;
+    showNuma(view);
+    partitions.update(view.partitions, query.filter);
+    devices.update(view.devices, query.filter);
+  }
+  if (bars) fitLabels(app);
+  applyHighlight();
+  if (scroll) window.scrollTo(scroll.x, scroll.y);
+  post({ type: 'rendered', partitions: view ? view.partitions.rows.map((r) => r.name) : [] });
+}
+
+function showNuma(view: PreviewView): void {
+  if (view.numa) {
+    numa.update(view.numa, query.filter);
+    numa.element.hidden = false;
+  } else {
+    numa.element.hidden = true;
+  }
+}
+
+// -------------------------------------------------------------------------------- highlighting
+
+function applyHighlight(): void {
+  for (const node of Array.from(app.querySelectorAll('.is-highlighted'))) node.classList.remove('is-highlighted');
+  const mark = (attr: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    for (const node of Array.from(app.querySelectorAll(`[${attr}]`))) {
+      if (node.getAttribute(attr) === value && !node.closest('[hidden]')) node.classList.add('is-highlighted');
+    }
+  };
+  mark('data-partition', highlight.partition);
+  mark('data-device', highlight.device);
+}
+
+// ------------------------------------------------------------------------------------- events
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (!message || typeof message !== 'object') return;
+  if (message.type === 'view') render(message);
+  else if (message.type === 'highlight') {
+    highlight = { partition: message.partition, device: message.device };
+    applyHighlight();
+  }
+});
+
+app.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const page = target?.closest('button.page-button');
+  if (page) {
+    const table = page.getAttribute('data-table') as TableId;
+    ask({ filter: query.filter, offsets: { ...query.offsets, [table]: Number(page.getAttribute('data-offset')) || 0 } });
+    return;
+  }
+  // Clicking a partition, a device or a bar segment reveals its definition in the editor.
+  const reveal = target?.closest('[data-line]');
+  if (!reveal) return;
+  const line = Number(reveal.getAttribute('data-line'));
+  const column = Number(reveal.getAttribute('data-column'));
+  if (Number.isInteger(line) && line >= 1 && Number.isInteger(column) && column >= 1) post({ type: 'reveal', position: { line, column } });
+});
+
+let filterTimer = 0;
+filter.addEventListener('input', () => {
+  clearTimeout(filterTimer);
+  filterTimer = window.setTimeout(() => ask({ filter: filter.value, offsets: {} }), 120);
+});
+
+function ask(next: ViewQuery): void {
+  query = next;
+  post({ type: 'query', query: next });
+}
+
+let scrollTimer = 0;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollTimer);
+  scrollTimer = window.setTimeout(() => {
+    saved = { ...saved, scrollX: window.scrollX, scrollY: window.scrollY };
+    vscode.setState(saved);
+  }, 100);
+});
+
+let resizeFrame = 0;
+new ResizeObserver(() => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => fitLabels(app));
+}).observe(app);
+
+post({ type: 'ready' });

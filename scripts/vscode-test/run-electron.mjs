@@ -98,11 +98,12 @@ const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNR
 async function downloadVSCode(download, version) {
   try {
     return await download(version);
-  } catch (error) {
+  } catch (thrown) {
+    const error = /** @type {{ code?: string, cause?: { code?: string }, message?: string } | undefined} */ (thrown);
     const code = error?.code ?? error?.cause?.code;
-    if (!OFFLINE_CODES.has(code) && !/getaddrinfo|socket hang up|network/i.test(String(error?.message))) throw error;
+    if (!OFFLINE_CODES.has(code ?? '') && !/getaddrinfo|socket hang up|network/i.test(String(error?.message))) throw thrown;
     throw new Error(
-      `cannot download VS Code ${version} from update.code.visualstudio.com (${code ?? error.message}): this runner needs internet access ` +
+      `cannot download VS Code ${version} from update.code.visualstudio.com (${code ?? error?.message}): this runner needs internet access ` +
         'the first time, to download a desktop VS Code. This machine looks offline. Run `npm run test:vscode` instead: the same suite in ' +
         'code-server, which needs no download.',
     );

@@ -169,6 +169,7 @@ async function runAll(install, s) {
 
 async function runSuite(browser, codeServer, s) {
   const logFile = path.join(s.logs, 'workbench.log');
+  /** @type {{ passed: number, failed: number, activationMs?: number } | undefined} */
   let result;
   // The suite's lines reach the page twice when the workbench mirrors its log to the console:
   // follow the first source that delivers one.

@@ -5,6 +5,9 @@
 import { RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { AllocationModel } from './core/model/allocation-types';
 
+/** The allocation model and its parts, for the client (which imports nothing else from the server). */
+export type * from './core/model/allocation-types';
+
 export interface AllocationParams {
   /** the layout document's URI */
   uri: string;

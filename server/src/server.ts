@@ -26,7 +26,7 @@ import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
 import { allocationRequest, driftRequest, importInventoryRequest } from './protocol';
 import { driftResult, importInventoryResult } from './language/inventory-requests';
-import { packageVersion } from './core/util/project-files';
+import { packageVersion } from './project-files';
 import { isValidationWorker, serveValidation } from './language/background-validation';
 
 // Compile regular expressions on first use instead of tiering them up later: a tier-up inside the

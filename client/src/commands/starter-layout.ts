@@ -1,6 +1,6 @@
 /**
  * The layout that `Partition Layout: New Layout File` opens: valid (zero diagnostics with the default
- * rule severities), small, and commented so that it teaches the format (SPEC §3). No vscode import:
+ * rule severities), small, and commented so that it teaches the format (docs/format.md). No vscode import:
  * client/test/starter-layout.test.ts validates it with the core.
  */
 export const STARTER_LAYOUT = `# Partition layout: one physical host, its hypervisor and its partitions.

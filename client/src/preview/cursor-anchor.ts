@@ -1,4 +1,4 @@
-import type { AllocationModel } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel } from '../../../server/src/protocol';
 
 export interface CursorAnchor {
   partition?: string;

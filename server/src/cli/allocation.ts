@@ -7,7 +7,7 @@ import type { CliIo } from './io';
 import { checkOneLayout } from './one-layout';
 import { makeStyle } from './style';
 
-/** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model of SPEC §4. */
+/** `partition-lint allocation FILE [--format text|json]`: the ownership and allocation model (docs/allocation-json.md). */
 export async function runAllocation(args: CliArgs, io: CliIo): Promise<number> {
   const checked = await checkOneLayout(args, io);
   if ('exit' in checked) return checked.exit;

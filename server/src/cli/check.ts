@@ -3,7 +3,7 @@ import type { CliArgs } from './args';
 import { checkBytes, readTarget } from './check-file';
 import { discover } from './discover';
 import type { CliIo } from './io';
-import { packageVersion } from '../core/util/project-files';
+import { packageVersion } from '../project-files';
 import { loadFormatter } from './formatters/index';
 import { parseRuleOptions, RuleResolver } from './rule-options';
 import { wantsColor } from './style';

@@ -5,7 +5,7 @@ import type { FileFailure } from './types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
 import tinyglobby = require('tinyglobby');
 
-/** Turns the PATH arguments into the files to check (SPEC §6): files, folders, globs and `-`. */
+/** Turns the PATH arguments into the files to check (README, "Command line"; `--help`): files, folders, globs and `-`. */
 
 export const LAYOUT_SUFFIX = '.partition.yaml';
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);

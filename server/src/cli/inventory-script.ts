@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { packageFile } from '../core/util/project-files';
+import { packageFile } from '../project-files';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
 

@@ -1,11 +1,11 @@
 import { helpText, parseArgs } from './args';
 import { findCommand } from './commands';
 import { UsageError } from './errors';
-import { packageVersion } from '../core/util/project-files';
+import { packageVersion } from '../project-files';
 import { processIo, type CliIo } from './io';
 
 /**
- * `partition-lint` (SPEC §6). Returns the exit code; bin/partition-lint.js sets it.
+ * `partition-lint` (README, "Command line"; `--help`). Returns the exit code; bin/partition-lint.js sets it.
  * Every error reaches the user as one line on stderr, never as a stack trace.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * The allocation model of SPEC §4 as JSON: printed by `partition-lint allocation --format json` and
+ * The allocation model (docs/allocation-json.md) as JSON: printed by `partition-lint allocation --format json` and
  * rendered by the preview panel. Bytes are numbers of bytes; lines and columns are 1-based.
  * Documented in docs/allocation-json.md.
  */

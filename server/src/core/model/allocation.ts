@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import type { AllocationModel, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
 import type { LayoutModel, MmioSide, Partition } from './types';
 
-/** The allocation JSON of a model (SPEC §4); `findings` give the problem counts. */
+/** The allocation JSON of a model (docs/allocation-json.md); `findings` give the problem counts. */
 export function allocationModel(model: LayoutModel, findings: readonly Finding[], lines: LineIndex): AllocationModel {
   const host = model.host;
   const root = model.root;
@@ -108,7 +108,7 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       ...(o.device.driver === undefined ? {} : { driver: o.device.driver }),
       ...(o.owner ? { owner: o.owner.name } : {}),
       how: o.how,
-      // SPEC §4: a device's driver runs in its owner. A monolithic hypervisor drives the devices it keeps
+      // docs/allocation-json.md: a device's driver runs in its owner. A monolithic hypervisor drives the devices it keeps
       // itself, but a directly assigned device is driven by the guest it is passed through to.
       ...(o.device.driver === undefined ? {} : { driverRunsIn: monolithic && o.how !== 'assigned' ? 'hypervisor' : o.owner?.name }),
       listedBy: o.childListings.map((l) => l.partition.name),

@@ -17,7 +17,7 @@ const posInt = (v: unknown): number | undefined => {
 const bool = (v: unknown, dflt: boolean): boolean => (typeof v === 'boolean' ? v : dflt);
 const bytes = (v: unknown): number | undefined => parseSize(v)?.bytes;
 
-/** Builds the typed layout model and the ownership of SPEC §4 from validated (or partly valid) data. */
+/** Builds the typed layout model and the ownership (docs/allocation-json.md) from validated (or partly valid) data. */
 export function buildModel(data: unknown, locations: SourceLocations): LayoutModel {
   const root: Raw = isObj(data) ? data : {};
   const hv = isObj(root.hypervisor) ? root.hypervisor : undefined;

@@ -1,13 +1,11 @@
-import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
-/** Device classes a VSP in the parent can serve to a child over VMBus (SPEC §3 `synthetic`). */
+/** Device classes a VSP in the parent can serve to a child over VMBus (docs/format.md, `synthetic`). */
 const SYNTHETIC_CLASSES = new Set(['network', 'storage', 'gpu', 'usb', 'serial', 'audio']);
 
-/** SPEC §5 assignable-device: a device assigned to a child lacks `assignable: true` (every child listing). */
+/** assignable-device (docs/rules/assignable-device.md): a device assigned to a child lacks `assignable: true` (every child listing). */
 export const assignableDevice: Rule = {
   id: 'assignable-device',
   severity: 'error',

@@ -1,11 +1,9 @@
-import type { Partition } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
-/** SPEC §5 assignment-needs-iommu: a device is assigned to a child and `host.iommu` is not true. */
+/** assignment-needs-iommu (docs/rules/assignment-needs-iommu.md): a device is assigned to a child and `host.iommu` is not true. */
 export const assignmentNeedsIommu: Rule = {
   id: 'assignment-needs-iommu',
   severity: 'error',

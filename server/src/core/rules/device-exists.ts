@@ -1,11 +1,9 @@
-import type { Partition } from '../model/types';
 import { didYouMean } from '../util/suggest';
+import { partitionSubject as subject } from './partition-label';
 import type { Rule } from './rule';
 
-/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
-const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
-/** SPEC §5 device-exists: a `devices` entry of a partition names no host device. */
+/** device-exists (docs/rules/device-exists.md): a `devices` entry of a partition names no host device. */
 export const deviceExists: Rule = {
   id: 'device-exists',
   severity: 'error',

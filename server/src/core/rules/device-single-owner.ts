@@ -1,9 +1,8 @@
 import type { Partition, Ref } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 interface Listing {
   partition: Partition;
@@ -11,7 +10,7 @@ interface Listing {
 }
 
 /**
- * SPEC §5 device-single-owner: a device listed by more than one partition (the root's listing counts).
+ * device-single-owner (docs/rules/device-single-owner.md): a device listed by more than one partition (the root's listing counts).
  * Every listing after the first, in document order, is reported with the first as related
  * information; a partition listing a device twice is reported too (its second entry is a duplicate).
  */

@@ -49,7 +49,7 @@ import { gpuPartition } from './gpu-partition';
 import { mmioBuffer } from './mmio-buffer';
 import { DRIFT_RULES } from './drift-rules';
 
-/** The semantic rules, in the order of SPEC §5. */
+/** The semantic rules, in the order of the README's rules table. */
 export const MODEL_RULES: readonly Rule[] = [
   singleRoot,
   rootHasNoParent,

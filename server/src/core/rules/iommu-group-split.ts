@@ -1,12 +1,11 @@
-import type { Ownership, Partition } from '../model/types';
+import type { Ownership } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
 /**
- * SPEC §5 iommu-group-split: devices sharing an `iommuGroup` have different owners (model.ownership).
+ * iommu-group-split (docs/rules/iommu-group-split.md): devices sharing an `iommuGroup` have different owners (model.ownership).
  * The IOMMU isolates a group as one unit, so each child listing that made a device of such a group
  * owned by that child (the owning listing) splits it and is reported. Other child listings of the
  * device are duplicates, reported by device-single-owner, and change no owner.

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { formatExact, hostMemoryKnown, nameOf, rootChildren } from './memory-sizes';
 
 /**
- * SPEC §4/§5: hypervisor reserve + root + each child of the root (static size, or dynamic `startup`),
+ * docs/rules/memory-fits-host.md (the model: docs/allocation-json.md): hypervisor reserve + root + each child of the root (static size, or dynamic `startup`),
  * added in document order, must fit in host.memory. One diagnostic, on the `memory` key of the child
  * whose memory first passes the host's; on the root's `memory` key when reserve + root alone do.
  * An implicit root gets what is left (0 when nothing is), so it never passes by itself; when the

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { formatExact, memoryUnreadable, nameOf } from './memory-sizes';
 
 /**
- * SPEC §4/§5: nested children take their memory from their parent (a child with
+ * docs/rules/memory-fits-parent.md (the model: docs/allocation-json.md): nested children take their memory from their parent (a child with
  * `virtualizationStack: true`), not from the host. Their static sizes or dynamic startups, added in
  * document order, must fit in the parent's memory; one diagnostic per parent, on the `memory` key of
  * the child that first passes it. A parent with dynamic memory is measured by its `startup`: its memory

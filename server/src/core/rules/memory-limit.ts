@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { CHILD_MEMORY_MINIMUM, dynamicRaw, formatExact, nameOf } from './memory-sizes';
 
 /**
- * SPEC §5: a child's static memory or dynamic maximum may not exceed the release's per-partition limit
+ * docs/rules/memory-limit.md: a child's static memory or dynamic maximum may not exceed the release's per-partition limit
  * for its generation (hypervisor.limits may override it), and its static memory or dynamic minimum may
  * not be under 32 MiB. A generation the release lacks is `release-feature`'s to report, so it is
  * skipped here. The root is not a child: its memory is what the host has.

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { formatExact, hostMemoryKnown, memoryUnreadable, nameOf, rootChildren } from './memory-sizes';
 
 /**
- * SPEC §5 (info): were every dynamic-memory child of the root at its `maximum`, the hypervisor
+ * docs/rules/memory-overcommit.md (info): were every dynamic-memory child of the root at its `maximum`, the hypervisor
  * reserve + the root + the root's children would exceed host memory. Dynamic memory can then only
  * grow while others leave memory free. Anchored on the `partitions` key.
  *

@@ -150,7 +150,7 @@ export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
 }
 
-/** One NUMA node of the host (SPEC §4): LPs and memory split evenly across `numaNodes`. */
+/** One NUMA node of the host (docs/allocation-json.md): LPs and memory split evenly across `numaNodes`. */
 export interface NumaNode {
   nodes: number;
   /** LPs per node (may be fractional when the split is uneven) */

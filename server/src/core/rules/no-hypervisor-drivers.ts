@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 
-/** SPEC §5 no-hypervisor-drivers: a microkernelized hypervisor lists drivers. */
+/** no-hypervisor-drivers (docs/rules/no-hypervisor-drivers.md): a microkernelized hypervisor lists drivers. */
 export const noHypervisorDrivers: Rule = {
   id: 'no-hypervisor-drivers',
   severity: 'error',

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { formatExact, nameOf, numaChildren, numaNode } from './memory-sizes';
 
 /**
- * SPEC §5 (info): a dynamic-memory child gets a single virtual NUMA node, so a child with more VPs or
+ * docs/rules/numa-dynamic-memory.md (info): a dynamic-memory child gets a single virtual NUMA node, so a child with more VPs or
  * more memory (measured by its dynamic `maximum`) than one host NUMA node cannot be NUMA-aware. Only
  * on hosts with more than one NUMA node. Anchored on the child's `memory` key.
  */

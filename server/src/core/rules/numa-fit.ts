@@ -3,7 +3,7 @@ import { formatExact, formatNumber, maxMemoryRange, nameOf, numaChildren, numaNo
 import { numaSpanningRequired } from './numa-spanning-required';
 
 /**
- * SPEC §5: with `host.numaSpanning: false` a child must fit in one NUMA node (§4: LPs and memory split
+ * docs/rules/numa-fit.md: with `host.numaSpanning: false` a child must fit in one NUMA node (docs/allocation-json.md: LPs and memory split
  * evenly; dynamic memory measured by its `maximum`). The VP count and the memory are checked apart and
  * each value that does not fit is reported (`virtualProcessors`, the static `memory` value or the dynamic
  * `maximum` value). Never the root: it always spans nodes. Only on hosts with more than one NUMA node.

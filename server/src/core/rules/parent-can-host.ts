@@ -1,12 +1,8 @@
-import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
-/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
-const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
-/** SPEC §5 parent-can-host: a `parent` names a partition that is neither the root nor a nested host. */
+/** parent-can-host (docs/rules/parent-can-host.md): a `parent` names a partition that is neither the root nor a nested host. */
 export const parentCanHost: Rule = {
   id: 'parent-can-host',
   severity: 'error',

@@ -29,7 +29,7 @@ function parentCycles(partitions: readonly Partition[], byName: ReadonlyMap<stri
   return cycles;
 }
 
-/** SPEC §5 parent-cycle: following `parent` links loops; each `parent` value in the loop is reported once. */
+/** parent-cycle (docs/rules/parent-cycle.md): following `parent` links loops; each `parent` value in the loop is reported once. */
 export const parentCycle: Rule = {
   id: 'parent-cycle',
   severity: 'error',

@@ -1,13 +1,9 @@
-import type { Partition } from '../model/types';
 import { didYouMean } from '../util/suggest';
 import type { Rule } from './rule';
+import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
-/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
-const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
-/** SPEC §5 parent-exists: a child's `parent` names no partition. */
+/** parent-exists (docs/rules/parent-exists.md): a child's `parent` names no partition. */
 export const parentExists: Rule = {
   id: 'parent-exists',
   severity: 'error',

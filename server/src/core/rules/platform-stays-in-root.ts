@@ -1,10 +1,8 @@
-import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
-/** SPEC §5 platform-stays-in-root: a `platform` device is listed by a child (every child listing). */
+/** platform-stays-in-root (docs/rules/platform-stays-in-root.md): a `platform` device is listed by a child (every child listing). */
 export const platformStaysInRoot: Rule = {
   id: 'platform-stays-in-root',
   severity: 'error',

@@ -1,10 +1,8 @@
-import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel as label } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
 
-/** SPEC §5 root-has-no-parent: the root declares `parent` (the link is ignored everywhere). */
+/** root-has-no-parent (docs/rules/root-has-no-parent.md): the root declares `parent` (the link is ignored everywhere). */
 export const rootHasNoParent: Rule = {
   id: 'root-has-no-parent',
   severity: 'error',

@@ -1,12 +1,8 @@
-import type { Partition } from '../model/types';
 import type { Rule } from './rule';
+import { partitionLabel as label, partitionSubject as subject } from './partition-label';
 
-/** A partition as messages name it: `"web01"`, or `partition #3` when it has no name (a schema error). */
-const label = (p: Partition): string => (p.name ? `"${p.name}"` : `partition #${p.index + 1}`);
-/** The same at the start of a sentence: `Partition "web01"` or `Partition #3`. */
-const subject = (p: Partition): string => (p.name ? `Partition "${p.name}"` : `Partition #${p.index + 1}`);
 
-/** SPEC §5 single-root: exactly one partition has `role: root` (§4: extra roots are left out of the model). */
+/** single-root (docs/rules/single-root.md): exactly one partition has `role: root` (docs/allocation-json.md: extra roots are left out of the model). */
 export const singleRoot: Rule = {
   id: 'single-root',
   severity: 'error',

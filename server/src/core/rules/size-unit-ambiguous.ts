@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { formatExact, sizeFields } from './memory-sizes';
 
 /**
- * SPEC §2/§5: sizes use binary units; KB/MB/GB/TB are accepted and read as KiB/MiB/GiB/TiB (as
+ * docs/format.md, docs/rules/size-unit-ambiguous.md: sizes use binary units; KB/MB/GB/TB are accepted and read as KiB/MiB/GiB/TiB (as
  * Hyper-V Manager and PowerShell do), but a reader may take them as decimal. Every size string is
  * checked: host memory, the reserve, size limits, partition memory (static and dynamic fields),
  * device mmio and mmioSpace. Anchored on the value.

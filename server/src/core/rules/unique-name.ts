@@ -1,7 +1,7 @@
 import type { Partition } from '../model/types';
 import type { Rule } from './rule';
 
-/** SPEC §5 unique-name: two partitions share a name; the later `name` value is reported. */
+/** unique-name (docs/rules/unique-name.md): two partitions share a name; the later `name` value is reported. */
 export const uniqueName: Rule = {
   id: 'unique-name',
   severity: 'error',
@@ -9,7 +9,7 @@ export const uniqueName: Rule = {
   check({ model, report }) {
     const { locations } = model;
     const first = new Map<string, Partition>();
-    // Extra roots are left out of every computation but single-root (SPEC §4).
+    // Extra roots are left out of every computation but single-root (docs/allocation-json.md).
     for (const p of model.partitions) {
       if (typeof p.raw.name !== 'string' || p.name === '') continue;
       const earlier = first.get(p.name);

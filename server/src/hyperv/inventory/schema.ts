@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import * as fs from 'node:fs';
-import { packageFile } from '../../core/util/project-files';
+import { packageFile } from '../../project-files';
 
 /** schemas/partition-inventory.schema.json, the format the collector writes. */
 export const INVENTORY_SCHEMA_ID = 'partition-inventory/1';

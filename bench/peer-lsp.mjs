@@ -20,7 +20,7 @@ export async function measurePeerLsp(root, text, edits) {
   const schemaUri = pathToFileURL(path.join(root, 'schemas/partition-layout.schema.json')).href;
   const yamlSettings = { schemas: { [schemaUri]: ['*.partition.yaml'] }, validate: true, hover: true, completion: true, format: { enable: false } };
   conn.onRequest(P.ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section ? null : { yaml: yamlSettings })));
-  conn.onRequest(P.RegistrationRequest.type, () => null);
+  conn.onRequest(P.RegistrationRequest.type, () => undefined);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification(P.LogMessageNotification.type, () => undefined);
   conn.onNotification(P.ShowMessageNotification.type, () => undefined);

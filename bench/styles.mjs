@@ -16,6 +16,7 @@ export function measureStyles(texts, runs) {
   for (let round = 0; round < 3; round++) {
     for (const [style, text] of texts) {
       const m = out.get(style);
+      if (!m) continue;
       if (round === 0) m.floor = medianMs(() => YAML.parseDocument(text), Math.max(1, Math.min(runs, 3)));
       m.validate = Math.min(m.validate, medianMs(() => validate(text), runs));
       m.edit = Math.min(m.edit, measureEdit(text, runs));

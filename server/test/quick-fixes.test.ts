@@ -494,6 +494,29 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('static memory of the startup size for a nested parent (nested-static-memory)', () => {
+    it('a dynamic nested parent becomes static at its startup size; its nested child still fits', () => {
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', [
+        '    virtualizationStack: true',
+        '    memory:',
+        '      startup: 8GiB',
+        '      minimum: 4GiB',
+        '      maximum: 16GiB',
+        '  - name: inner',
+        '    role: child',
+        '    parent: web01',
+        '    virtualProcessors: 1',
+        '    memory: 2GiB',
+        '',
+      ].join('\n'));
+      const [d] = reported(text, 'nested-static-memory');
+      const out = fix(text, d, 'Switch "web01" to static memory of 8GiB (its startup size)');
+      assert.equal(out, replaceOnce(text, '    memory:\n      startup: 8GiB\n      minimum: 4GiB\n      maximum: 16GiB\n', '    memory: 8GiB\n'));
+      assertFixed(text, out, d);
+      assert.deepEqual(validate(out).findings.map((f) => f.rule), []);
+    });
+  });
+
   describe('set mmioSpace to the recommended values (mmio-space)', () => {
     const mmio = (text: string): string => replaceOnce(text, '      assignable: true\n', '      assignable: true\n      mmio: 1GiB\n');
     const base = mmio(replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [gpu0]\n'));

@@ -1,6 +1,7 @@
 import type { Device, LayoutModel, Partition } from '../core/model/types';
 import { formatBytes, formatCount, parseSize, AMBIGUOUS_UNITS } from '../core/util/sizes';
 import { closest } from '../core/util/suggest';
+import { gpuPartitionFacts } from './switch-facts';
 
 /** Markdown facts from the layout model, shown by hover (and completion documentation). */
 
@@ -51,12 +52,16 @@ export function deviceFacts(model: LayoutModel, id: string, device?: Device): st
   if (model.hypervisorModel === 'monolithic') parts.push(`Driver: ${d.driver ? `${code(d.driver)} runs` : 'its driver runs'} inside the hypervisor (monolithic model).`);
   else if (owner) parts.push(`Driver: ${d.driver ? `${code(d.driver)} runs` : 'no driver named; whichever driver it has runs'} in ${ownerName(owner)}, its owner (the hypervisor runs no drivers).`);
   for (const b of o?.backs ?? []) parts.push(`Serves synthetic ${code(b.class)} for ${list(b.partitions.map((p) => p.name))} through the VSP in ${ownerName(owner)}.`);
+  if (o?.uplinkOf) parts.push(`Uplink of the external switch ${bold(o.uplinkOf.name)}: it stays with the root and serves only that switch.`);
+  const gpu = model.gpus.find((g) => g.device === d);
+  if (gpu) parts.push(gpuPartitionFacts(gpu));
   const traits: string[] = [d.assignable ? 'assignable to a child (Discrete Device Assignment)' : `not assignable (no ${code('assignable: true')})`];
   if (d.iommuGroup !== undefined) {
     const group = model.host.devices.filter((x) => x.iommuGroup === d.iommuGroup && x !== d).map((x) => x.id);
     traits.push(`IOMMU group ${d.iommuGroup}${group.length > 0 ? ` with ${list(group)}` : ''}`);
   }
   if (d.mmio > 0) traits.push(`needs ${formatBytes(d.mmio)} of MMIO space when assigned`);
+  if (d.mmioLow > 0) traits.push(`needs ${formatBytes(d.mmioLow)} of low MMIO space (below 4 GiB) when assigned`);
   parts.push(`${traits.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
   return parts.join('\n\n');
 }

@@ -33,8 +33,10 @@ const MODELS = enumOf(schema.properties?.hypervisor?.properties?.model, 'propert
 const RELEASES = enumOf(schema.properties?.hypervisor?.properties?.release, 'properties.hypervisor.properties.release');
 const VERSIONS = enumOf(schema.properties?.layout, 'properties.layout');
 const SWITCH_TYPES = enumOf(schema.$defs?.switch?.properties?.type, '$defs.switch.properties.type');
-const PAGING = enumOf(schema.properties?.host?.properties?.paging, 'properties.host.properties.paging');
-const VENDORS = enumOf(schema.properties?.host?.properties?.processorVendor, 'properties.host.properties.processorVendor');
+// host.paging and host.processorVendor (SPEC revision 1.1) get their scopes once the schema has them.
+const optionalEnum = (node) => (Array.isArray(node?.enum) ? node.enum.map(String) : []);
+const PAGING = optionalEnum(schema.properties?.host?.properties?.paging);
+const VENDORS = optionalEnum(schema.properties?.host?.properties?.processorVendor);
 /** The schema's pattern for a device's locationPath, without its anchors. */
 const LOCATION_PATH = (() => {
   const pattern = schema.$defs?.device?.properties?.locationPath?.pattern;
@@ -113,8 +115,8 @@ const layoutValue = (ctx) => ({
     ...enumKey(ctx, 'release', RELEASES, 'constant.language.release.partition-yaml'),
     ...enumKey(ctx, 'layout', VERSIONS, 'constant.language.format-version.partition-yaml'),
     ...enumKey(ctx, 'type', SWITCH_TYPES, 'constant.language.switch-type.partition-yaml'),
-    ...enumKey(ctx, 'paging', PAGING, 'constant.language.paging.partition-yaml'),
-    ...enumKey(ctx, 'processorVendor', VENDORS, 'constant.language.processor-vendor.partition-yaml'),
+    ...(PAGING.length > 0 ? enumKey(ctx, 'paging', PAGING, 'constant.language.paging.partition-yaml') : []),
+    ...(VENDORS.length > 0 ? enumKey(ctx, 'processorVendor', VENDORS, 'constant.language.processor-vendor.partition-yaml') : []),
   ],
 });
 

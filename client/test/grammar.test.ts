@@ -149,7 +149,7 @@ describe('grammar: syntaxes/partition-yaml.tmLanguage.json', () => {
       assertScope(showcase, 'locationPath: PCIROOT(0)#PCI(0300)#PCI(0001)', 'PCIROOT(0)#PCI(0300)#PCI(0001)', 'constant.other.location-path.partition-yaml');
       assertScope(showcase, 'locationPath: "PCIROOT(0)#PCI(6500)#PCI(0000)"', 'PCIROOT(0)#PCI(6500)#PCI(0000)', 'constant.other.location-path.partition-yaml');
       assertScope(showcase, 'locationPath: "PCIROOT(0)#PCI(6500)#PCI(0000)"', 'PCIROOT(0)#PCI(6500)#PCI(0000)', 'string.quoted.double.yaml');
-      assertNoScope(showcase, 'locationPath: PCIROOT(0)#PCI(0300)#PCI(0001)', '#PCI(0300)', 'comment');
+      assertNoScope(showcase, 'locationPath: PCIROOT(0)#PCI(0300)#PCI(0001)', 'PCIROOT(0)#PCI(0300)#PCI(0001)', 'comment');
       for (const [line, key] of [
         ['switches:', 'switches'],
         ['networkAdapters: [lan, lab]', 'networkAdapters'],

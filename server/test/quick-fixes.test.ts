@@ -554,6 +554,19 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('set mmioSpace to the recommended values: the low side', () => {
+    it('devices that need low MMIO get low = their sum + 128 MiB; a low of 4 GiB or more is brought under it', () => {
+      const text = replaceOnce(replaceOnce(BASE, '      assignable: true\n', '      assignable: true\n      mmioLow: 512MiB\n'), '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [gpu0]\n');
+      const d = handDiagnostic(text, 'mmio-space', 'devices', 'Devices assigned to "web01" (gpu0 512 MiB) need 512 MiB of low MMIO space, more than the default mmioSpace.low of 128 MiB.', 2);
+      const out = fix(text, d, 'Set mmioSpace of "web01" to the recommended low 640MiB (Set-VM -LowMemoryMappedIoSpace 640MB)');
+      assert.equal(out, replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 640MiB }\n'));
+
+      const huge = replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 4GiB, high: 1GiB }\n');
+      const d2 = handDiagnostic(huge, 'mmio-space', '4GiB', 'mmioSpace.low of "web01" is 4 GiB: low MMIO space lies below 4 GiB.');
+      assert.equal(fix(huge, d2, 'Set mmioSpace of "web01" to the recommended low 640MiB'), replaceOnce(huge, '{ low: 4GiB,', '{ low: 640MiB,'));
+    });
+  });
+
   describe('assign the whole IOMMU group (iommu-group-split)', () => {
     const grouped = replaceOnce(
       replaceOnce(BASE, '      class: gpu\n      assignable: true\n', '      class: gpu\n      assignable: true\n      iommuGroup: 9\n    - id: gpu0-audio\n      class: audio\n      assignable: true\n      iommuGroup: 9\n'),
@@ -615,6 +628,17 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Add the required "hypervisor"');
       assert.equal(out, replaceOnce(text, 'name: lab\n', 'name: lab\nhypervisor:\n  model: microkernelized\n'));
       assertFixed(text, out, d);
+    });
+  });
+
+  describe('add a missing required property: switches', () => {
+    it('a switch without type gets `type: internal` (needs no adapter); one without name a fresh name', () => {
+      const text = replaceOnce(BASE, '  devices:\n', '  switches:\n    - name: lan\n    - type: private\n  devices:\n');
+      const findings = reported(text, 'schema');
+      const noType = findings.find((f) => String(f.message).includes('"type"'))!;
+      assert.equal(fix(text, noType, 'Add the required "type: internal"'), replaceOnce(text, '    - name: lan\n', '    - name: lan\n      type: internal\n'));
+      const noName = findings.find((f) => String(f.message).includes('"name"'))!;
+      assert.equal(fix(text, noName, 'Add the required "name: switch-1"'), replaceOnce(text, '    - type: private\n', '    - type: private\n      name: switch-1\n'));
     });
   });
 

@@ -562,7 +562,8 @@ describe('quick fixes', () => {
       assert.equal(out, replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 640MiB }\n'));
 
       const huge = replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 4GiB, high: 1GiB }\n');
-      const d2 = handDiagnostic(huge, 'mmio-space', '4GiB', 'mmioSpace.low of "web01" is 4 GiB: low MMIO space lies below 4 GiB.', 2);
+      const low = rangeOf(huge, '4GiB, high');
+      const d2 = handDiagnosticAt(huge, 'mmio-space', { start: low.start, end: low.start + '4GiB'.length }, 'mmioSpace.low of "web01" is 4 GiB: low MMIO space lies below 4 GiB.');
       assert.equal(fix(huge, d2, 'Set mmioSpace of "web01" to the recommended low 640MiB'), replaceOnce(huge, '{ low: 4GiB,', '{ low: 640MiB,'));
     });
   });

@@ -402,6 +402,24 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('replace an unknown switch, uplink or GPU reference with the closest name', () => {
+    const text = replaceOnce(
+      replaceOnce(BASE, '  devices:\n', '  switches:\n    - name: lan\n      type: external\n      devices: [nicO]\n  devices:\n'),
+      '    memory: 4GiB\n',
+      '    memory: 4GiB\n    networkAdapters: [lna]\n    gpuPartition: gpu-0\n',
+    );
+    const withGpuP = replaceOnce(text, '      class: gpu\n      assignable: true\n', '      class: gpu\n      gpuPartitions: 2\n');
+
+    it('networkAdapters, a switch uplink and gpuPartition', () => {
+      const d = handDiagnostic(withGpuP, 'network-adapter-switch', 'lna', 'Partition "web01" has a network adapter on "lna", but no host switch has that name.');
+      assert.equal(fix(withGpuP, d, 'Replace "lna" with "lan"'), replaceOnce(withGpuP, '[lna]', '[lan]'));
+      const u = handDiagnostic(withGpuP, 'switch-uplink', 'nicO', 'Switch "lan" names "nicO" as an uplink, but no host device has that id.');
+      assert.equal(fix(withGpuP, u, 'Replace "nicO" with "nic0"'), replaceOnce(withGpuP, '[nicO]', '[nic0]'));
+      const g = handDiagnostic(withGpuP, 'gpu-partition', 'gpu-0', 'Partition "web01" takes a partition of "gpu-0", but no host device has that id.');
+      assert.equal(fix(withGpuP, g, 'Replace "gpu-0" with "gpu0"'), replaceOnce(withGpuP, 'gpuPartition: gpu-0', 'gpuPartition: gpu0'));
+    });
+  });
+
   describe('add a missing root partition (single-root)', () => {
     const msg = 'No partition has role: root; a layout needs exactly one root partition: add one.';
     const noRoot = replaceOnce(BASE, '  - name: root\n    role: root\n\n', '');

@@ -122,6 +122,18 @@ export function partitionFacts(model: LayoutModel, p: Partition | undefined, nam
   });
   facts.push(`Devices: ${owned.length > 0 ? owned.join(', ') : 'none'}${elsewhere.length > 0 ? `; also lists ${elsewhere.join(', ')}` : ''}`);
   if (p.synthetic.length > 0) facts.push(`Synthetic: ${list(p.synthetic.map((s) => s.value))}, served by ${p.parent ? escape(p.parent.name) : 'its parent'}`);
+  if (p.networkAdapters.length > 0) {
+    const on = p.networkAdapters.map((r) => {
+      const sw = model.host.switchByName.get(r.value);
+      return `${escape(r.value)} (${sw ? `${sw.type ?? 'switch'}` : 'no such switch'})`;
+    });
+    facts.push(`Network adapters: on ${on.join(', ')}`);
+  }
+  if (p.gpuPartition) {
+    const g = model.gpus.find((x) => x.device.id === p.gpuPartition?.value);
+    facts.push(`GPU partition: of ${escape(p.gpuPartition.value)}${g ? ` (${g.users.length} of its ${g.offered} partitions used)` : ' (not a partitionable GPU)'}`);
+  }
+  if (p.mmio) facts.push(`MMIO space: high ${formatBytes(p.mmio.high.has)} for ${formatBytes(p.mmio.high.needed)} needed, low ${formatBytes(p.mmio.low.has)} for ${formatBytes(p.mmio.low.needed)} needed`);
   if (p.children.length > 0) facts.push(`Children: ${list(p.children.map((c) => c.name))}`);
   if (!p.isRoot && (p.os || !p.enlightened)) facts.push(`Guest: ${p.os ? escape(p.os) : 'unnamed OS'}${p.enlightened ? '' : ', not enlightened (emulated devices only)'}`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));

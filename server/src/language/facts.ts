@@ -131,9 +131,9 @@ export function partitionFacts(model: LayoutModel, p: Partition | undefined, nam
   }
   if (p.gpuPartition) {
     const g = model.gpus.find((x) => x.device.id === p.gpuPartition?.value);
-    facts.push(`GPU partition: of ${escape(p.gpuPartition.value)}${g ? ` (${g.users.length} of its ${g.offered} partitions used)` : ' (not a partitionable GPU)'}`);
+    facts.push(`GPU partition: one of ${escape(p.gpuPartition.value)}${g ? ` (${g.users.length} of ${g.offered} partitions used)` : ' (not a partitionable GPU)'}`);
   }
-  if (p.mmio) facts.push(`MMIO space: high ${formatBytes(p.mmio.high.has)} for ${formatBytes(p.mmio.high.needed)} needed, low ${formatBytes(p.mmio.low.has)} for ${formatBytes(p.mmio.low.needed)} needed`);
+  if (p.mmio && (p.mmio.high.needed > 0 || p.mmio.low.needed > 0)) facts.push(`MMIO space: high ${formatBytes(p.mmio.high.has)} for ${formatBytes(p.mmio.high.needed)} needed, low ${formatBytes(p.mmio.low.has)} for ${formatBytes(p.mmio.low.needed)} needed`);
   if (p.children.length > 0) facts.push(`Children: ${list(p.children.map((c) => c.name))}`);
   if (!p.isRoot && (p.os || !p.enlightened)) facts.push(`Guest: ${p.os ? escape(p.os) : 'unnamed OS'}${p.enlightened ? '' : ', not enlightened (emulated devices only)'}`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));

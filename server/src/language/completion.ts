@@ -91,7 +91,7 @@ function keyItems(ctx: Extract<CompletionContext, { kind: 'key' }>, range: Range
     .map((p, i): CompletionItem => {
       const newText = insertKey(p, ctx.indent);
       const type = typeLabel(p.schema);
-      const hasValues = valuesOf(p.schema).length > 0 || p.key === 'parent';
+      const hasValues = valuesOf(p.schema).length > 0 || p.key === 'parent' || p.key === 'gpuPartition';
       return {
         label: p.key,
         kind: CompletionItemKind.Property,

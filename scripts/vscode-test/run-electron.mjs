@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Runs the same integration suite (client/src/test/suite) in a desktop VS Code downloaded by
-// @vscode/test-electron: for a desktop with internet access (it downloads VS Code from Microsoft on
-// first use; CI and offline machines use run-vscode-tests.mjs, which needs no download).
+// @vscode/test-electron (a devDependency): for a desktop with internet access (it downloads VS Code
+// from Microsoft on first use, into .vscode-test/; CI and offline machines use run-vscode-tests.mjs,
+// which needs no download). Offline, and with no VS Code downloaded before, it says so and exits 1.
 //
-//   npm install --no-save @vscode/test-electron      (once; not a project dependency)
-//   npm run build && node scripts/vscode-test/run-electron.mjs              the checkout
+//   npm run test:vscode:electron                                            the checkout
 //   npm run package && node scripts/vscode-test/run-electron.mjs --installed the .vsix
 // Options: --vscode-version V (default 1.139.1, the VS Code code-server 4.139.1 bundles),
 //          --vsix FILE, --keep. On Linux without a display, run it under `xvfb-run -a`.
@@ -31,7 +31,7 @@ async function loadTestElectron() {
   try {
     return await import('@vscode/test-electron');
   } catch {
-    throw new Error('@vscode/test-electron is not installed: run `npm install --no-save @vscode/test-electron` (it downloads VS Code when the tests start, so it needs internet).');
+    throw new Error('@vscode/test-electron is not installed: run `npm ci` (it is a devDependency).');
   }
 }
 
@@ -52,7 +52,7 @@ async function main() {
   writeFileSync(path.join(userData, 'User', 'settings.json'), `${JSON.stringify({ 'files.autoSave': 'off', 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false }, null, 2)}\n`);
 
   try {
-    const vscodeExecutablePath = await downloadAndUnzipVSCode(options['vscode-version']);
+    const vscodeExecutablePath = await downloadVSCode(downloadAndUnzipVSCode, options['vscode-version']);
     const env = { PARTITION_LAYOUT_TEST_RESULT_FILE: resultFile };
     let developmentPath = repoRoot;
     if (options.installed) {
@@ -89,6 +89,23 @@ async function main() {
   } finally {
     if (options.keep) console.log(`vscode-test: kept ${root}`);
     else rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** The desktop VS Code (downloaded on first use); a clear message when there is no internet for that. */
+async function downloadVSCode(download, version) {
+  try {
+    return await download(version);
+  } catch (error) {
+    const code = error?.code ?? error?.cause?.code;
+    if (!OFFLINE_CODES.has(code) && !/getaddrinfo|socket hang up|network/i.test(String(error?.message))) throw error;
+    throw new Error(
+      `cannot download VS Code ${version} from update.code.visualstudio.com (${code ?? error.message}): this runner needs internet access ` +
+        'the first time, to download a desktop VS Code. This machine looks offline. Run `npm run test:vscode` instead: the same suite in ' +
+        'code-server, which needs no download.',
+    );
   }
 }
 

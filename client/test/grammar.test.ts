@@ -142,6 +142,28 @@ describe('grammar: syntaxes/partition-yaml.tmLanguage.json', () => {
       assertScope(showcase, 'layout: v1', 'v1', 'constant.language.format-version.partition-yaml');
     });
 
+    it('scopes switch types, location paths and the keys of switches, network adapters, GPU partitions and low MMIO', () => {
+      assertScope(showcase, 'type: external', 'external', 'constant.language.switch-type.partition-yaml');
+      assertScope(showcase, "type: 'private'", 'private', 'constant.language.switch-type.partition-yaml');
+      assertScope(showcase, "type: 'private'", 'private', 'meta.flow-mapping.yaml');
+      assertScope(showcase, 'locationPath: PCIROOT(0)#PCI(0300)#PCI(0001)', 'PCIROOT(0)#PCI(0300)#PCI(0001)', 'constant.other.location-path.partition-yaml');
+      assertScope(showcase, 'locationPath: "PCIROOT(0)#PCI(6500)#PCI(0000)"', 'PCIROOT(0)#PCI(6500)#PCI(0000)', 'constant.other.location-path.partition-yaml');
+      assertScope(showcase, 'locationPath: "PCIROOT(0)#PCI(6500)#PCI(0000)"', 'PCIROOT(0)#PCI(6500)#PCI(0000)', 'string.quoted.double.yaml');
+      assertNoScope(showcase, 'locationPath: PCIROOT(0)#PCI(0300)#PCI(0001)', 'PCIROOT(0)#PCI(0300)#PCI(0001)', 'comment');
+      for (const [line, key] of [
+        ['switches:', 'switches'],
+        ['networkAdapters: [lan, lab]', 'networkAdapters'],
+        ['gpuPartition: gpu1', 'gpuPartition'],
+        ['gpuPartitions: 4', 'gpuPartitions'],
+        ['mmioLow: 64MiB', 'mmioLow'],
+        ['sriov: true', 'sriov'],
+        ['type: external', 'type'],
+      ]) assertScope(showcase, line, key, 'support.type.property-name.partition-yaml');
+      assertScope(showcase, 'mmioLow: 64MiB', 'MiB', 'keyword.other.unit.partition-yaml');
+      // switch names are names, not constants
+      assertNoScope(showcase, 'networkAdapters: [lan, lab]', 'lan', 'constant.language');
+    });
+
     it('scopes layout keys apart from unknown keys', () => {
       assertScope(showcase, 'layout: v1', 'layout', 'support.type.property-name.partition-yaml');
       assertScope(showcase, 'virtualProcessors: 8', 'virtualProcessors', 'support.type.property-name.partition-yaml');

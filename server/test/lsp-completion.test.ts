@@ -113,6 +113,60 @@ describe('LSP completion over a real stdio connection', function () {
     );
   });
 
+  it('networkAdapters: switch names, those not yet listed first, with type, uplinks and users', async () => {
+    const { items } = await itemsAt('network-adapters');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description, i.detail]),
+      [
+        ['storage-net', 'external', 'external switch · uplinks nic1 · SR-IOV'],
+        ['lab', 'private', 'private switch · used by vdi01'],
+        ['lan', 'external · already listed', 'external switch · uplinks nic0 · used by vdi02'],
+      ],
+    );
+    const resolved = await client.resolve(items[1]);
+    assert.match((resolved.documentation as { value: string }).value, /^\*\*lab\*\* — private switch: links the children on it with each other only/);
+  });
+
+  it("a switch's devices: unbound network devices first, then those bound elsewhere, marked", async () => {
+    const { items } = await itemsAt('switch-devices');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['nic3', 'unbound'],
+        ['nic1', 'uplink of switch storage-net'],
+        ['nic2', 'assigned to edge01'],
+      ],
+    );
+  });
+
+  it('gpuPartition: partitionable GPUs with a free partition first, with used / offered', async () => {
+    const { items, doc, offset } = await itemsAt('gpu-partition');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description, i.detail]),
+      [
+        ['gpu1', '0/4 partitions used', 'partitionable GPU · 4 free of 4 partitions'],
+        ['gpu0', '1/1 partitions used', 'partitionable GPU · none free of 1 partition (used by vdi01)'],
+      ],
+    );
+    assert.deepEqual(edit(items[0]), { range: { start: doc.positionAt(offset), end: doc.positionAt(offset) }, newText: ' gpu1' });
+  });
+
+  it("a child's devices: switch uplinks and partitioned GPUs are marked, not offered first", async () => {
+    const { items } = await itemsAt('devices-child-switches');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['nic0', 'uplink of switch lan'],
+        ['nic1', 'uplink of switch storage-net'],
+        ['nic3', 'not assignable'],
+        ['gpu0', 'partitioned GPU: use gpuPartition'],
+        ['gpu1', 'partitioned GPU: use gpuPartition'],
+        ['disk0', 'not assignable'],
+        ['nic2', 'already assigned to edge01'],
+      ],
+    );
+  });
+
   it('a device item gets its facts as documentation when the editor resolves it', async () => {
     const { items } = await itemsAt('devices-flow');
     const nic0 = items.find((i) => i.label === 'nic0')!;

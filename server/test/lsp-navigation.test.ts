@@ -125,8 +125,8 @@ describe('LSP navigation, rename, symbols, code actions, allocation over a real 
       await rejects(client.rename(uri, pos('ref-gpu0'), 'nic0'), 'The layout already uses the device id "nic0" (line 24): renaming "gpu0" to it would merge the two; choose another name.');
     });
 
-    it('refuses what is not a device id or partition name', async () => {
-      await rejects(client.prepareRename(uri, pos('class-value')), 'Only device ids (in host.devices and in devices lists) and partition names (name and parent) can be renamed.');
+    it('refuses what is not a device id, partition name or switch name', async () => {
+      await rejects(client.prepareRename(uri, pos('class-value')), 'Only device ids (in host.devices, devices lists and gpuPartition), partition names (name and parent) and switch names (in host.switches and networkAdapters) can be renamed.');
     });
   });
 

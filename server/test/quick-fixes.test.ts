@@ -402,6 +402,24 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('replace an unknown switch, uplink or GPU reference with the closest name', () => {
+    const text = replaceOnce(
+      replaceOnce(BASE, '  devices:\n', '  switches:\n    - name: lan\n      type: external\n      devices: [nicO]\n  devices:\n'),
+      '    memory: 4GiB\n',
+      '    memory: 4GiB\n    networkAdapters: [lna]\n    gpuPartition: gpu-0\n',
+    );
+    const withGpuP = replaceOnce(text, '      class: gpu\n      assignable: true\n', '      class: gpu\n      gpuPartitions: 2\n');
+
+    it('networkAdapters, a switch uplink and gpuPartition', () => {
+      const d = handDiagnostic(withGpuP, 'network-adapter-switch', 'lna', 'Partition "web01" has a network adapter on "lna", but no host switch has that name.');
+      assert.equal(fix(withGpuP, d, 'Replace "lna" with "lan"'), replaceOnce(withGpuP, '[lna]', '[lan]'));
+      const u = handDiagnostic(withGpuP, 'switch-uplink', 'nicO', 'Switch "lan" names "nicO" as an uplink, but no host device has that id.');
+      assert.equal(fix(withGpuP, u, 'Replace "nicO" with "nic0"'), replaceOnce(withGpuP, '[nicO]', '[nic0]'));
+      const g = handDiagnostic(withGpuP, 'gpu-partition', 'gpu-0', 'Partition "web01" takes a partition of "gpu-0", but no host device has that id.');
+      assert.equal(fix(withGpuP, g, 'Replace "gpu-0" with "gpu0"'), replaceOnce(withGpuP, 'gpuPartition: gpu-0', 'gpuPartition: gpu0'));
+    });
+  });
+
   describe('add a missing root partition (single-root)', () => {
     const msg = 'No partition has role: root; a layout needs exactly one root partition: add one.';
     const noRoot = replaceOnce(BASE, '  - name: root\n    role: root\n\n', '');
@@ -494,6 +512,29 @@ describe('quick fixes', () => {
     });
   });
 
+  describe('static memory of the startup size for a nested parent (nested-static-memory)', () => {
+    it('a dynamic nested parent becomes static at its startup size; its nested child still fits', () => {
+      const text = replaceOnce(BASE, '    memory: 4GiB\n', [
+        '    virtualizationStack: true',
+        '    memory:',
+        '      startup: 8GiB',
+        '      minimum: 4GiB',
+        '      maximum: 16GiB',
+        '  - name: inner',
+        '    role: child',
+        '    parent: web01',
+        '    virtualProcessors: 1',
+        '    memory: 2GiB',
+        '',
+      ].join('\n'));
+      const [d] = reported(text, 'nested-static-memory');
+      const out = fix(text, d, 'Switch "web01" to static memory of 8GiB (its startup size)');
+      assert.equal(out, replaceOnce(text, '    memory:\n      startup: 8GiB\n      minimum: 4GiB\n      maximum: 16GiB\n', '    memory: 8GiB\n'));
+      assertFixed(text, out, d);
+      assert.deepEqual(validate(out).findings.map((f) => f.rule), []);
+    });
+  });
+
   describe('set mmioSpace to the recommended values (mmio-space)', () => {
     const mmio = (text: string): string => replaceOnce(text, '      assignable: true\n', '      assignable: true\n      mmio: 1GiB\n');
     const base = mmio(replaceOnce(BASE, '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [gpu0]\n'));
@@ -528,6 +569,20 @@ describe('quick fixes', () => {
       const out = fix(low, d2, 'Set mmioSpace of "web01"');
       assert.equal(out, replaceOnce(low, '      low: 128MiB\n', '      low: 128MiB\n      high: 1.5GiB\n'));
       assertFixed(low, out, d2);
+    });
+  });
+
+  describe('set mmioSpace to the recommended values: the low side', () => {
+    it('devices that need low MMIO get low = their sum + 128 MiB; a low of 4 GiB or more is brought under it', () => {
+      const text = replaceOnce(replaceOnce(BASE, '      assignable: true\n', '      assignable: true\n      mmioLow: 512MiB\n'), '    memory: 4GiB\n', '    memory: 4GiB\n    devices: [gpu0]\n');
+      const d = handDiagnostic(text, 'mmio-space', 'devices', 'Devices assigned to "web01" (gpu0 512 MiB) need 512 MiB of low MMIO space, more than the default mmioSpace.low of 128 MiB.', 2);
+      const out = fix(text, d, 'Set mmioSpace of "web01" to the recommended low 640MiB (Set-VM -LowMemoryMappedIoSpace 640MB)');
+      assert.equal(out, replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 640MiB }\n'));
+
+      const huge = replaceOnce(text, '    devices: [gpu0]\n', '    devices: [gpu0]\n    mmioSpace: { low: 4GiB, high: 1GiB }\n');
+      const low = rangeOf(huge, '4GiB, high');
+      const d2 = handDiagnosticAt(huge, 'mmio-space', { start: low.start, end: low.start + '4GiB'.length }, 'mmioSpace.low of "web01" is 4 GiB: low MMIO space lies below 4 GiB.');
+      assert.equal(fix(huge, d2, 'Set mmioSpace of "web01" to the recommended low 640MiB'), replaceOnce(huge, '{ low: 4GiB,', '{ low: 640MiB,'));
     });
   });
 
@@ -592,6 +647,17 @@ describe('quick fixes', () => {
       const out = fix(text, d, 'Add the required "hypervisor"');
       assert.equal(out, replaceOnce(text, 'name: lab\n', 'name: lab\nhypervisor:\n  model: microkernelized\n'));
       assertFixed(text, out, d);
+    });
+  });
+
+  describe('add a missing required property: switches', () => {
+    it('a switch without type gets `type: internal` (needs no adapter); one without name a fresh name', () => {
+      const text = replaceOnce(BASE, '  devices:\n', '  switches:\n    - name: lan\n    - type: private\n  devices:\n');
+      const findings = reported(text, 'schema');
+      const noType = findings.find((f) => String(f.message).includes('"type"'))!;
+      assert.equal(fix(text, noType, 'Add the required "type: internal"'), replaceOnce(text, '    - name: lan\n', '    - name: lan\n      type: internal\n'));
+      const noName = findings.find((f) => String(f.message).includes('"name"'))!;
+      assert.equal(fix(text, noName, 'Add the required "name: switch-1"'), replaceOnce(text, '    - type: private\n', '    - type: private\n      name: switch-1\n'));
     });
   });
 

@@ -3,6 +3,7 @@ import { RELEASE_TABLE, isReleaseId } from '../core/model/releases';
 import type { Device, LayoutModel, Partition } from '../core/model/types';
 import type { Analysis } from './document-cache';
 import { deviceFacts, partitionFacts } from './facts';
+import { switchFacts } from './switch-facts';
 import { toOffset, toRange } from './positions';
 import { childSchema, documentationOf, isArraySchema, isObjectSchema, propertiesOf, schemaAt, typeLabel, valuesOf, type PropertyInfo, type SchemaStep } from './schema-nav';
 import { completionContext, YamlLines, type CompletionContext, type Step } from './yaml-context';
@@ -38,13 +39,13 @@ type Lines = YamlLines & { uri: string };
 /** What completionItem/resolve needs to add the documentation of a device or partition item. */
 interface ResolveData {
   uri: string;
-  kind: 'device' | 'partition';
+  kind: 'device' | 'partition' | 'switch';
   name: string;
 }
 
 function isResolveData(v: unknown): v is ResolveData {
   const d = v as Partial<ResolveData> | null;
-  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && (d.kind === 'device' || d.kind === 'partition') && typeof d.name === 'string';
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && (d.kind === 'device' || d.kind === 'partition' || d.kind === 'switch') && typeof d.name === 'string';
 }
 
 /** The uri an item to resolve belongs to (the server looks the document up). */
@@ -59,7 +60,7 @@ export function resolveUri(item: CompletionItem): string | undefined {
 export function resolveCompletion(item: CompletionItem, model: LayoutModel | undefined): CompletionItem {
   const data = item.data;
   if (!model || !isResolveData(data)) return item;
-  const facts = data.kind === 'device' ? deviceFacts(model, data.name) : partitionFacts(model, model.partitionByName.get(data.name), data.name);
+  const facts = data.kind === 'device' ? deviceFacts(model, data.name) : data.kind === 'switch' ? switchFacts(model, data.name) : partitionFacts(model, model.partitionByName.get(data.name), data.name);
   return { ...item, documentation: markdown(facts) };
 }
 
@@ -90,7 +91,7 @@ function keyItems(ctx: Extract<CompletionContext, { kind: 'key' }>, range: Range
     .map((p, i): CompletionItem => {
       const newText = insertKey(p, ctx.indent);
       const type = typeLabel(p.schema);
-      const hasValues = valuesOf(p.schema).length > 0 || p.key === 'parent';
+      const hasValues = valuesOf(p.schema).length > 0 || p.key === 'parent' || p.key === 'gpuPartition';
       return {
         label: p.key,
         kind: CompletionItemKind.Property,
@@ -116,6 +117,7 @@ function valueItems(ctx: Extract<CompletionContext, { kind: 'value' }>, range: R
     const self = ctx.item !== undefined ? y.itemValue(ctx.item, 'name') : undefined;
     return model ? parentItems(y.uri, model, self, range, space) : [];
   }
+  if (path.length === 3 && path[0] === 'partitions' && key === 'gpuPartition') return model ? gpuItems(y.uri, model, range, space) : [];
   const schema = schemaAt(path);
   if (!schema) return [];
   const doc = documentationOf(schema);
@@ -161,6 +163,11 @@ function listItems(ctx: Extract<CompletionContext, { kind: 'item' }>, range: Ran
     const isRoot = self ? self.isRoot : ctx.item !== undefined && y.itemValue(ctx.item, 'role') === 'root';
     return model ? deviceItems(y.uri, model, self, isRoot, present, range) : [];
   }
+  if (inPartition && key === 'networkAdapters') return model ? switchItems(y.uri, model, present, range) : [];
+  if (path.length === 4 && path[0] === 'host' && path[1] === 'switches' && key === 'devices') {
+    const self = ctx.item !== undefined ? y.itemValue(ctx.item, 'name') : undefined;
+    return model ? uplinkItems(y.uri, model, self, present, range) : [];
+  }
   if (inPartition && key === 'synthetic') return syntheticItems(model, ctx.item !== undefined ? y.itemValue(ctx.item, 'parent') : undefined, present, range);
   const items = schemaAt([...path, 0]);
   if (!items) return [];
@@ -183,7 +190,7 @@ function deviceItems(uri: string, model: LayoutModel, self: Partition | undefine
     if (present.has(id)) continue;
     const o = model.ownership.get(id);
     const taker = o?.how === 'assigned' && o.owner !== self ? o.owner : undefined;
-    const { tier, note, detail } = forRoot ? rootTier(taker) : childTier(device, taker);
+    const { tier, note, detail } = forRoot ? rootTier(taker) : childTier(model, device, taker);
     out.push({
       label: id,
       kind: CompletionItemKind.Reference,
@@ -209,9 +216,12 @@ function rootTier(taker: Partition | undefined): DeviceTier {
   return { tier: 0, note: 'root owns it', detail: 'unassigned (the root owns it)' };
 }
 
-function childTier(device: Device, taker: Partition | undefined): DeviceTier {
+function childTier(model: LayoutModel, device: Device, taker: Partition | undefined): DeviceTier {
   if (device.class === 'platform') return { tier: 3, note: 'platform: stays in the root', detail: 'platform device: the root keeps it (power management, plug and play)' };
   if (taker) return { tier: 2, note: `already assigned to ${taker.name}`, detail: `already assigned to ${taker.name} (a device has one owner)` };
+  const uplink = model.ownership.get(device.id)?.uplinkOf;
+  if (uplink) return { tier: 1, note: `uplink of switch ${uplink.name}`, detail: `uplink of the external switch ${uplink.name}: it serves only that switch` };
+  if (model.gpus.some((g) => g.device === device)) return { tier: 1, note: 'partitioned GPU: use gpuPartition', detail: 'partitionable GPU (gpuPartitions): children take a partition with gpuPartition, not the whole GPU' };
   if (!device.assignable) return { tier: 1, note: 'not assignable', detail: 'not assignable (no assignable: true): the root keeps it' };
   return { tier: 0, note: 'assignable', detail: 'assignable · unassigned (the root owns it)' };
 }
@@ -239,4 +249,65 @@ function syntheticItems(model: LayoutModel | undefined, parentName: string | und
         textEdit: { range, newText: cls },
       };
     });
+}
+
+/** Switch names for `networkAdapters`: those not yet in the list first (two adapters on one switch are allowed). */
+function switchItems(uri: string, model: LayoutModel, present: Set<string>, range: Range): CompletionItem[] {
+  return model.host.switches
+    .filter((sw) => sw.name && model.host.switchByName.get(sw.name) === sw)
+    .map((sw, i): CompletionItem => {
+      const uplinks = sw.type === 'external' ? ` · uplinks ${sw.uplinks.map((d) => d.id).join(', ') || 'none'}` : '';
+      const users = sw.users.length > 0 ? ` · used by ${sw.users.map((p) => p.name).join(', ')}` : '';
+      return {
+        label: sw.name,
+        kind: CompletionItemKind.Reference,
+        labelDetails: { description: `${sw.type ?? 'switch'}${present.has(sw.name) ? ' · already listed' : ''}` },
+        detail: `${sw.type ?? '?'} switch${uplinks}${sw.sriov ? ' · SR-IOV' : ''}${users}`,
+        data: { uri, kind: 'switch', name: sw.name } satisfies ResolveData,
+        sortText: order(present.has(sw.name) ? 1 : 0, i),
+        textEdit: { range, newText: sw.name },
+      };
+    });
+}
+
+/**
+ * Devices for a switch's `devices` (its uplinks): network devices no other switch and no child has
+ * first; then network devices bound elsewhere, each saying where. Other classes are not offered.
+ */
+function uplinkItems(uri: string, model: LayoutModel, self: string | undefined, present: Set<string>, range: Range): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  let i = 0;
+  for (const [id, device] of model.host.deviceById) {
+    if (present.has(id) || device.class !== 'network') continue;
+    const o = model.ownership.get(id);
+    const other = o?.uplinkOf && o.uplinkOf.name !== self ? o.uplinkOf : undefined;
+    const child = o?.how === 'assigned' ? o.owner : undefined;
+    const note = other ? `uplink of switch ${other.name}` : child ? `assigned to ${child.name}` : 'unbound';
+    out.push({
+      label: id,
+      kind: CompletionItemKind.Reference,
+      labelDetails: { description: note },
+      detail: `network · ${other ? `already the uplink of switch ${other.name}` : child ? `assigned to ${child.name}: an uplink stays with the root` : 'unbound: no switch and no child has it'}`,
+      data: { uri, kind: 'device', name: id } satisfies ResolveData,
+      sortText: order(other || child ? 1 : 0, i++),
+      textEdit: { range, newText: id },
+    });
+  }
+  return out;
+}
+
+/** Partitionable GPUs for `gpuPartition`: those with a free partition first, each with used / offered. */
+function gpuItems(uri: string, model: LayoutModel, range: Range, space: string): CompletionItem[] {
+  return model.gpus.map((g, i): CompletionItem => {
+    const free = g.offered - g.users.length;
+    return {
+      label: g.device.id,
+      kind: CompletionItemKind.Reference,
+      labelDetails: { description: `${g.users.length}/${g.offered} partitions used` },
+      detail: `partitionable GPU · ${free > 0 ? free : 'none'} free of ${g.offered} partition${g.offered === 1 ? '' : 's'}${g.users.length > 0 ? ` (used by ${g.users.map((p) => p.name).join(', ')})` : ''}`,
+      data: { uri, kind: 'device', name: g.device.id } satisfies ResolveData,
+      sortText: order(free > 0 ? 0 : 1, i),
+      textEdit: { range, newText: space + g.device.id },
+    };
+  });
 }

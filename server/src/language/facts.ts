@@ -2,6 +2,7 @@ import type { Device, LayoutModel, Partition } from '../core/model/types';
 import { formatBytes, formatCount, parseSize, AMBIGUOUS_UNITS } from '../core/util/sizes';
 import { formatRanges } from '../core/util/ranges';
 import { closest } from '../core/util/suggest';
+import { gpuPartitionFacts } from './switch-facts';
 
 /** Markdown facts from the layout model, shown by hover (and completion documentation). */
 
@@ -52,12 +53,16 @@ export function deviceFacts(model: LayoutModel, id: string, device?: Device): st
   if (model.hypervisorModel === 'monolithic') parts.push(`Driver: ${d.driver ? `${code(d.driver)} runs` : 'its driver runs'} inside the hypervisor (monolithic model).`);
   else if (owner) parts.push(`Driver: ${d.driver ? `${code(d.driver)} runs` : 'no driver named; whichever driver it has runs'} in ${ownerName(owner)}, its owner (the hypervisor runs no drivers).`);
   for (const b of o?.backs ?? []) parts.push(`Serves synthetic ${code(b.class)} for ${list(b.partitions.map((p) => p.name))} through the VSP in ${ownerName(owner)}.`);
+  if (o?.uplinkOf) parts.push(`Uplink of the external switch ${bold(o.uplinkOf.name)}: it stays with the root and serves only that switch.`);
+  const gpu = model.gpus.find((g) => g.device === d);
+  if (gpu) parts.push(gpuPartitionFacts(gpu));
   const traits: string[] = [d.assignable ? 'assignable to a child (Discrete Device Assignment)' : `not assignable (no ${code('assignable: true')})`];
   if (d.iommuGroup !== undefined) {
     const group = model.host.devices.filter((x) => x.iommuGroup === d.iommuGroup && x !== d).map((x) => x.id);
     traits.push(`IOMMU group ${d.iommuGroup}${group.length > 0 ? ` with ${list(group)}` : ''}`);
   }
   if (d.mmio > 0) traits.push(`needs ${formatBytes(d.mmio)} of MMIO space when assigned`);
+  if (d.mmioLow > 0) traits.push(`needs ${formatBytes(d.mmioLow)} of low MMIO space (below 4 GiB) when assigned`);
   parts.push(`${traits.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()));
   return parts.join('\n\n');
 }
@@ -106,6 +111,18 @@ export function partitionFacts(model: LayoutModel, p: Partition | undefined, nam
   });
   facts.push(`Devices: ${owned.length > 0 ? owned.join(', ') : 'none'}${elsewhere.length > 0 ? `; also lists ${elsewhere.join(', ')}` : ''}`);
   if (p.synthetic.length > 0) facts.push(`Synthetic: ${list(p.synthetic.map((s) => s.value))}, served by ${p.parent ? escape(p.parent.name) : 'its parent'}`);
+  if (p.networkAdapters.length > 0) {
+    const on = p.networkAdapters.map((r) => {
+      const sw = model.host.switchByName.get(r.value);
+      return `${escape(r.value)} (${sw ? `${sw.type ?? 'switch'}` : 'no such switch'})`;
+    });
+    facts.push(`Network adapters: on ${on.join(', ')}`);
+  }
+  if (p.gpuPartition) {
+    const g = model.gpus.find((x) => x.device.id === p.gpuPartition?.value);
+    facts.push(`GPU partition: one of ${escape(p.gpuPartition.value)}${g ? ` (${g.users.length} of ${g.offered} partitions used)` : ' (not a partitionable GPU)'}`);
+  }
+  if (p.mmio && (p.mmio.high.needed > 0 || p.mmio.low.needed > 0)) facts.push(`MMIO space: high ${formatBytes(p.mmio.high.has)} for ${formatBytes(p.mmio.high.needed)} needed, low ${formatBytes(p.mmio.low.has)} for ${formatBytes(p.mmio.low.needed)} needed`);
   if (p.children.length > 0) facts.push(`Children: ${list(p.children.map((c) => c.name))}`);
   if (!p.isRoot && (p.os || !p.enlightened)) facts.push(`Guest: ${p.os ? escape(p.os) : 'unnamed OS'}${p.enlightened ? '' : ', not enlightened (emulated devices only)'}`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));

@@ -3,19 +3,22 @@ import type { TextRange } from '../core/types';
 import type { ValidateResult } from '../core/validate';
 import { unquoted } from './positions';
 
-export type NameKind = 'device' | 'partition';
+export type NameKind = 'device' | 'partition' | 'switch';
 
-/** One place a device id or a partition name is written. */
+/** One place a device id, a partition name or a switch name is written. */
 export interface Occurrence {
   kind: NameKind;
   name: string;
   /** the name's characters (quotes excluded) */
   range: TextRange;
-  /** `host.devices[].id` or a partition's `name`; else a reference (`devices` entry, `parent`) */
+  /**
+   * `host.devices[].id`, a partition's `name` or `host.switches[].name`; else a reference (a
+   * `devices` entry of a partition or a switch, `gpuPartition`, `parent`, a `networkAdapters` entry)
+   */
   definition: boolean;
 }
 
-/** Every device id and partition name of a layout, definitions and references, in document order. */
+/** Every device id, partition name and switch name of a layout, definitions and references, in document order. */
 export class NameIndex {
   readonly all: Occurrence[];
   private readonly byName = new Map<string, Occurrence[]>();
@@ -30,10 +33,16 @@ export class NameIndex {
     };
     const loc = model.locations;
     for (const d of model.host.devices) add('device', d.id, loc.valueRange(d.raw, 'id'), true);
+    for (const s of model.host.switches) {
+      if (typeof s.raw.name === 'string') add('switch', s.raw.name, loc.valueRange(s.raw, 'name'), true);
+      for (const ref of s.devices) add('device', ref.value, ref.range, false);
+    }
     for (const p of model.allPartitions) {
       if (typeof p.raw.name === 'string') add('partition', p.raw.name, loc.valueRange(p.raw, 'name'), true);
       if (typeof p.raw.parent === 'string') add('partition', p.raw.parent, loc.valueRange(p.raw, 'parent'), false);
       for (const ref of p.devices) add('device', ref.value, ref.range, false);
+      for (const ref of p.networkAdapters) add('switch', ref.value, ref.range, false);
+      if (p.gpuPartition) add('device', p.gpuPartition.value, p.gpuPartition.range, false);
     }
     out.sort((a, b) => a.range.start - b.range.start);
     this.all = out;

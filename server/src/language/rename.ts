@@ -5,7 +5,7 @@ import type { Analysis } from './document-cache';
 import { namesOf, type NameIndex, type NameKind, type Occurrence } from './name-index';
 import { toOffset, toRange } from './positions';
 
-const WHAT: Record<NameKind, string> = { device: 'device id', partition: 'partition name' };
+const WHAT: Record<NameKind, string> = { device: 'device id', partition: 'partition name', switch: 'switch name' };
 
 function fail(message: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message);
@@ -15,7 +15,7 @@ function occurrenceAt(a: Analysis, offset: number): { index: NameIndex; o: Occur
   const index = a.result && namesOf(a.result);
   if (!index) throw fail(a.result ? 'This layout has YAML syntax errors: fix them first, then rename.' : 'This file is too large for the editor to analyse.');
   const o = index.at(offset);
-  if (!o) throw fail('Only device ids (in host.devices and in devices lists) and partition names (name and parent) can be renamed.');
+  if (!o) throw fail('Only device ids (in host.devices, devices lists and gpuPartition), partition names (name and parent) and switch names (in host.switches and networkAdapters) can be renamed.');
   return { index, o };
 }
 
@@ -27,13 +27,13 @@ export function prepareRename(a: Analysis, params: PrepareRenameParams): { range
 
 /** The schema's pattern for the kind of name (so rename accepts exactly what validation accepts). */
 function patternOf(kind: NameKind): RegExp {
-  const source = kind === 'partition' ? schemaDef('partitionName')?.pattern : (schemaDef('device')?.properties as Record<string, { pattern?: string }> | undefined)?.id?.pattern;
+  const source = kind === 'device' ? (schemaDef('device')?.properties as Record<string, { pattern?: string }> | undefined)?.id?.pattern : schemaDef(kind === 'partition' ? 'partitionName' : 'switchName')?.pattern;
   return new RegExp(typeof source === 'string' ? source : '^\\S+$', 'u');
 }
 
 function checkNewName(kind: NameKind, name: string): void {
   if (patternOf(kind).test(name)) return;
-  if (kind === 'partition') throw fail(`"${name}" is not a valid partition name: use lower-case letters, digits and -, starting with a letter or digit.`);
+  if (kind !== 'device') throw fail(`"${name}" is not a valid ${WHAT[kind]}: use lower-case letters, digits and -, starting with a letter or digit.`);
   throw fail(`"${name}" is not a valid device id: use no spaces, commas, brackets, braces or #.`);
 }
 
@@ -55,7 +55,7 @@ function written(text: string, o: Occurrence, name: string): string {
   return plainIsSafe(name) ? name : JSON.stringify(name);
 }
 
-/** Renames a device id or partition name everywhere it is written in the layout. */
+/** Renames a device id, partition name or switch name everywhere it is written in the layout. */
 export function rename(a: Analysis, params: RenameParams): WorkspaceEdit {
   const { index, o } = occurrenceAt(a, toOffset(a.doc, params.position));
   const name = params.newName;

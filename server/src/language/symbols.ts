@@ -11,7 +11,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 /**
- * The outline: hypervisor, host (with its devices) and partitions. Read from the parsed data, so it
+ * The outline: hypervisor, host (with its devices and switches) and partitions. Read from the parsed data, so it
  * stays while the text has syntax errors elsewhere; owners come from the model when there is one.
  */
 export function documentSymbols(a: Analysis): DocumentSymbol[] {
@@ -36,8 +36,14 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const host = isObj(data.host) ? data.host : {};
   const devices = Array.isArray(host.devices) ? host.devices : [];
   const deviceSymbols = devices.flatMap((d, i): DocumentSymbol[] => (isObj(d) ? [deviceSymbol(d, loc.itemRange(devices, i), loc, range, model)] : []));
-  const devicesPair = loc.pair(host, 'devices');
-  const hostChildren: DocumentSymbol[] = devicesPair ? [{ name: 'devices', detail: `${deviceSymbols.length}`, kind: SymbolKind.Array, range: range(span(devicesPair.key, devicesPair.value)), selectionRange: range(devicesPair.key), children: deviceSymbols }] : [];
+  const hostChildren: DocumentSymbol[] = [];
+  const list = (key: string, children: DocumentSymbol[]): void => {
+    const p = loc.pair(host, key);
+    if (p) hostChildren.push({ name: key, detail: `${children.length}`, kind: SymbolKind.Array, range: range(span(p.key, p.value)), selectionRange: range(p.key), children });
+  };
+  list('devices', deviceSymbols);
+  const switches = Array.isArray(host.switches) ? host.switches : [];
+  list('switches', switches.flatMap((sw, i): DocumentSymbol[] => (isObj(sw) ? [switchSymbol(sw, loc.itemRange(switches, i), loc, range, model)] : [])));
   const hostDetail = [host.logicalProcessors !== undefined ? `${str(host.logicalProcessors)} logical processors` : '', str(host.memory) ?? ''].filter(Boolean).join(' · ');
   const hostSymbol = section('host', SymbolKind.Object, hostDetail, hostChildren);
   if (hostSymbol) out.push(hostSymbol);
@@ -76,4 +82,13 @@ function partitionSymbol(p: Obj, item: TextRange, loc: SourceLocations, range: T
   const m = p.memory;
   const memory = typeof m === 'string' ? m : isObj(m) ? `${str(m.startup) ?? '?'} dynamic (${str(m.minimum) ?? '?'}–${str(m.maximum) ?? '?'})` : '';
   return { name, detail: [role, vps, memory].filter(Boolean).join(' · '), kind: SymbolKind.Class, range: range(item), selectionRange: range(selection) };
+}
+
+function switchSymbol(sw: Obj, item: TextRange, loc: SourceLocations, range: ToRange, model: LayoutModel | undefined): DocumentSymbol {
+  const { name, selection } = named(sw, 'name', item, loc);
+  const uplinks = Array.isArray(sw.devices) ? sw.devices.map(str).filter((d): d is string => d !== undefined) : [];
+  const modelSwitch = model && typeof sw.name === 'string' ? model.host.switchByName.get(sw.name) : undefined;
+  const users = modelSwitch?.raw === sw ? modelSwitch.users.map((p) => p.name) : [];
+  const detail = [str(sw.type), uplinks.length > 0 ? `uplinks ${uplinks.join(', ')}` : '', sw.sriov === true ? 'SR-IOV' : '', users.length > 0 ? `adapters of ${users.join(', ')}` : ''].filter(Boolean).join(' · ');
+  return { name, detail, kind: SymbolKind.Interface, range: range(item), selectionRange: range(selection) };
 }

@@ -1,5 +1,6 @@
 import type { LayoutModel, Partition } from '../../core/model/types';
 import { sizeLiteral } from '../../core/rules/memory-sizes';
+import { MMIO_LOW_LIMIT } from '../../core/model/mmio';
 import { MiB } from '../../core/util/sizes';
 import { mmioNeeds, type MmioSide } from '../mmio-facts';
 import { propertiesOf, schemaAt, isObjectSchema } from '../schema-nav';
@@ -7,7 +8,6 @@ import { sameRange } from './find';
 import { setPair } from './map-edits';
 import type { OffsetEdit, QuickFixProvider } from './types';
 
-const FOUR_GIB = 4096 * MiB;
 const SIDES: readonly MmioSide[] = ['low', 'high'];
 const CMDLET: Record<MmioSide, string> = { high: '-HighMemoryMappedIoSpace', low: '-LowMemoryMappedIoSpace' };
 
@@ -25,10 +25,10 @@ export const setMmioSpace: QuickFixProvider = {
     if (!model || !p) return undefined;
     const want = new Map<MmioSide, number>();
     for (const side of SIDES) {
-      const { sum, recommended } = mmioNeeds(model, p, side);
+      const { sum, recommended } = mmioNeeds(p, side);
       const has = side === 'high' ? p.mmioHigh : p.mmioLow;
       const tooLow = has < recommended && (side === 'high' || sum > 0);
-      if ((tooLow || (side === 'low' && has >= FOUR_GIB)) && !(side === 'low' && recommended >= FOUR_GIB)) want.set(side, recommended);
+      if ((tooLow || (side === 'low' && has >= MMIO_LOW_LIMIT)) && !(side === 'low' && recommended >= MMIO_LOW_LIMIT)) want.set(side, recommended);
     }
     if (want.size === 0) return undefined;
     const edits = mmioEdits(text, model, p, want);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { validate } from '../src/core/validate';
 import { fixturesDir, repoRoot, runCli } from './support';
 
 /** `partition-lint import INVENTORY [--output FILE] [--force]` and `partition-lint inventory-script`. */
@@ -39,6 +40,15 @@ describe('partition-lint import', () => {
     assert.match(text, /^ {4}gpuPartition: gpu0 # the inventory does not say which GPU the partition is on: the first partitionable GPU with a free partition$/m);
     assert.match(text, /^ {2}- name: build-agent-1 # on the host: "Build Agent #1"\n(?: {4}.*\n)* {4}virtualizationStack: true\n/m);
   });
+
+  for (const host of ['host-ws2025-ps51', 'host-ws2025-ps7', 'host-ws2022-ps7', 'host-ws2025-utf8-bom']) {
+    it(`writes a layout that passes check with no errors or warnings (${host})`, () => {
+      const run = runCli(['import', inventory(host)]);
+      assert.equal(run.status, 0, run.stderr);
+      const findings = validate(run.stdout).findings.filter((f) => f.severity !== 'info');
+      assert.deepEqual(findings.map((f) => `${f.rule}: ${f.message}`), []);
+    });
+  }
 
   it('says what the inventory cannot tell', () => {
     assert.match(text, /^# Not in the inventory, so not written here: the hypervisor reserve; .*the root's VPs and memory/m);

@@ -5,8 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_CATEGORY, COMMANDS, CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } from '../src/commands/manifest';
-import { filesUnder, loadCore, readJson, readText, repoRoot } from './support';
+import type * as ManifestModule from '../src/commands/manifest';
+import { filesUnder, loadBundled, loadCore, readJson, readText, repoRoot } from './support';
+
+const { COMMAND_CATEGORY, COMMANDS, CONFIGURATION_SECTION, LANGUAGE_ID, WATCHED_FILES } = loadBundled<typeof ManifestModule>('client/src/commands/manifest.ts');
 
 interface SettingSchema {
   type?: string;

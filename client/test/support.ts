@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import type * as RulesIndex from '../../server/src/core/rules/index';
 import type * as DocsUrl from '../../server/src/core/rules/docs-url';
 import type * as Validate from '../../server/src/core/validate';
@@ -57,4 +59,19 @@ export function loadCore(): Core {
   const rules = load(out('rules/index.js')) as typeof RulesIndex;
   const docs = load(out('rules/docs-url.js')) as typeof DocsUrl;
   return { validate: validate.validate, ruleIds: rules.RULE_IDS, ruleMeta: rules.ruleMeta, ruleDocsUrl: docs.ruleDocsUrl };
+}
+
+/**
+ * A client source module, bundled with esbuild the way the extension is (its imports of the server's
+ * sources resolve; tsc's client/out would not), then loaded. Only for modules that don't import 'vscode'.
+ */
+export function loadBundled<T>(sourceFile: string): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partition-client-'));
+  const outfile = path.join(dir, `${path.basename(sourceFile, '.ts')}.js`);
+  try {
+    esbuild.buildSync({ entryPoints: [path.join(repoRoot, sourceFile)], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    return createRequire(__filename)(outfile) as T;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -5,6 +5,9 @@
 import { RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { AllocationModel } from './core/model/allocation-types';
 
+/** The names client and server share (language id, layout suffix, watched files, diagnostic source). */
+export { DIAGNOSTIC_SOURCE, isLayoutFile, LANGUAGE_ID, LAYOUT_SUFFIX, WATCHED_FILE_GLOBS } from './names';
+
 /** The allocation model and its parts, for the client (which imports nothing else from the server). */
 export type * from './core/model/allocation-types';
 

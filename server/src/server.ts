@@ -26,6 +26,7 @@ import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
 import { allocationRequest, driftRequest, importInventoryRequest } from './protocol';
 import { driftResult, importInventoryResult } from './language/inventory-requests';
+import { WATCHED_FILE_GLOBS } from './names';
 import { packageVersion } from './project-files';
 import { isValidationWorker, serveValidation } from './language/background-validation';
 
@@ -109,7 +110,7 @@ function startServer(): void {
   connection.onInitialized(() => {
     const s = services;
     if (!s) return;
-    if (watchers) background('registering file watchers', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.partition.yaml' }, { globPattern: '**/.partition-lint.yaml' }] }));
+    if (watchers) background('registering file watchers', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern })) }));
     if (configurationEvents) background('registering for configuration changes', connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }));
     if (folderEvents)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../src/core/parse/lines';
@@ -29,6 +30,7 @@ describe('LSP diagnostics over a real stdio connection', function () {
   let client: LspClient;
   let workspace: string;
   let settings: Record<string, unknown> = {};
+  let linkedTarget: string;
 
   before(async () => {
     workspace = tempWorkspace(lspFixtures);
@@ -37,12 +39,18 @@ describe('LSP diagnostics over a real stdio connection', function () {
       fs.mkdirSync(path.join(workspace, skipped, 'pkg'), { recursive: true });
       fs.writeFileSync(path.join(workspace, skipped, 'pkg', 'skipped.partition.yaml'), 'layout: v2\n');
     }
+    // A linked folder is scanned as the CLI checks it (the same walker); a link cycle ends.
+    linkedTarget = fs.mkdtempSync(path.join(os.tmpdir(), 'partition-linked-'));
+    fs.writeFileSync(path.join(linkedTarget, 'linked.partition.yaml'), 'layout: v2\n');
+    fs.symlinkSync(linkedTarget, path.join(workspace, 'linked'), 'dir');
+    fs.symlinkSync(workspace, path.join(workspace, 'sub', 'loop'), 'dir');
     client = await LspClient.start({ workspace, settings: () => settings, initializationOptions: { debounceMs: 200 } });
   });
 
   after(async () => {
     await client.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(linkedTarget, { recursive: true, force: true });
   });
 
   describe('fixtures: rule, range, message identical to validate() (as the CLI prints them)', () => {
@@ -147,6 +155,16 @@ describe('LSP diagnostics over a real stdio connection', function () {
     const uris = new Set(client.diagnostics.map((p) => p.uri));
     assert.ok(![...uris].some((u) => u.includes('node_modules') || u.includes('.git') || u.endsWith('notes.yaml')), [...uris].join('\n'));
     assert.ok(client.registrations.includes('workspace/didChangeWatchedFiles'), 'the server registers file watchers');
+  });
+
+  it('workspace scan follows a linked folder, and a link cycle checks each layout once', async () => {
+    const linked = path.join(workspace, 'linked', 'linked.partition.yaml');
+    const published = await client.waitForDiagnostics(uriOf(linked));
+    assert.deepEqual(published.diagnostics, expectedDiagnostics(fs.readFileSync(linked, 'utf8'), uriOf(linked)));
+    assert.ok(published.diagnostics.length > 0 && published.diagnostics.every((d) => d.code === 'schema'));
+    await client.waitForDiagnostics(uriOf(path.join(workspace, 'sub', 'unopened.partition.yaml')));
+    const throughLoop = client.diagnostics.filter((p) => p.uri.includes('/loop/'));
+    assert.deepEqual(throughLoop.map((p) => p.uri), []);
   });
 
   it('an open workspace file shows the editor text; closing it shows the saved file again', async () => {

@@ -3,13 +3,13 @@
  * watched files, commands. No vscode import, so that client/test/starter-layout.test.ts can check
  * them against the manifest.
  */
-export const LANGUAGE_ID = 'partition-yaml';
+export { LANGUAGE_ID } from '../../../server/src/protocol';
 
 /** The language client's id: `partitionLayout.trace.server` is read by vscode-languageclient from it. */
 export const CONFIGURATION_SECTION = 'partitionLayout';
 
 /** Files whose changes the server hears about (layouts and the CLI's config file). */
-export const WATCHED_FILES = ['**/*.partition.yaml', '**/.partition-lint.yaml'] as const;
+export { WATCHED_FILE_GLOBS as WATCHED_FILES } from '../../../server/src/protocol';
 
 export const COMMAND_CATEGORY = 'Partition Layout';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { LAYOUT_SUFFIX } from '../../../server/src/protocol';
 import { COMMANDS, LANGUAGE_ID } from './manifest';
 import type { Command } from './command-manager';
 import { STARTER_LAYOUT, STARTER_NAME } from './starter-layout';
 
 const BASE_NAME = 'layout';
-const SUFFIX = '.partition.yaml';
 
 /**
  * `Partition Layout: New Layout File`: opens a new, unsaved layout holding a valid starter. With a
@@ -46,7 +46,7 @@ async function freeUntitledTarget(): Promise<vscode.Uri | undefined> {
   if (!folder || folder.uri.scheme !== 'file') return undefined;
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
   for (let n = 1; n <= 99; n++) {
-    const file = vscode.Uri.joinPath(folder.uri, `${n === 1 ? BASE_NAME : `${BASE_NAME}-${n}`}${SUFFIX}`);
+    const file = vscode.Uri.joinPath(folder.uri, `${n === 1 ? BASE_NAME : `${BASE_NAME}-${n}`}${LAYOUT_SUFFIX}`);
     if (open.has(file.path) || (await exists(file))) continue;
     return file.with({ scheme: 'untitled' });
   }

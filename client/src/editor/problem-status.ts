@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
 import { COMMANDS, LANGUAGE_ID } from '../commands/manifest';
-
-const SOURCE = 'partition-lint';
 
 /** What the status-bar item shows, for a test to read. */
 export interface ProblemStatusView {
@@ -57,7 +56,7 @@ export class ProblemStatus implements vscode.Disposable {
     }
     const counts = { error: 0, warning: 0, info: 0 };
     for (const d of vscode.languages.getDiagnostics(layout.document.uri)) {
-      if (d.source !== SOURCE) continue;
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
       if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;
       else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warning++;
       else counts.info++;

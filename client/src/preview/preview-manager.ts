@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { allocationRequest } from '../../../server/src/protocol';
+import { allocationRequest, isLayoutFile, LANGUAGE_ID } from '../../../server/src/protocol';
 import { anchorAt, type CursorAnchor } from './cursor-anchor';
 import { SCRIPT_PATH, STYLE_PATH, WEBVIEW_ROOTS, newNonce, previewHtml } from './preview-html';
 import { parseFromWebview, parseQuery, type ToWebview, type WebviewState } from './preview-messages';
@@ -256,7 +256,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 }
 
 function isLayout(document: vscode.TextDocument): boolean {
-  return document.languageId === 'partition-yaml' || document.uri.path.endsWith('.partition.yaml');
+  return document.languageId === LANGUAGE_ID || isLayoutFile(document.uri.path);
 }
 
 /** The active layout editor, else the first visible one. */

@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findLayoutFiles } from '../files/find-layout-files';
+import { LAYOUT_SUFFIX, SKIPPED_FOLDERS } from '../names';
 import { describeFsError } from './errors';
 import type { FileFailure } from './types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
 import tinyglobby = require('tinyglobby');
 
 /** Turns the PATH arguments into the files to check (README, "Command line"; `--help`): files, folders, globs and `-`. */
-
-export const LAYOUT_SUFFIX = '.partition.yaml';
-const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export type Target = { kind: 'file'; file: string } | { kind: 'stdin' };
 
@@ -46,10 +45,10 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       statError = e;
     }
     if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(abs, p, found, new Set(), problems);
-      if (found.length === 0) problems.push({ message: `no *${LAYOUT_SUFFIX} files in the folder ${p}` });
-      found.forEach(add);
+      const search = await findLayoutFiles(abs);
+      for (const { folder, error } of search.unreadable) problems.push({ message: `cannot read the folder ${shownPath(p, abs, folder)}: ${describeFsError(error)}` });
+      if (search.files.length === 0) problems.push({ message: `no *${LAYOUT_SUFFIX} files in the folder ${p}` });
+      for (const file of search.files) add(shownPath(p, abs, file));
     } else if (stat) {
       add(p);
     } else if ((statError as NodeJS.ErrnoException).code === 'ENOENT' && isGlob(p)) {
@@ -66,44 +65,9 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
   return { targets, problems };
 }
 
-/** Recursively collects `*.partition.yaml` under a folder, sorted, following links to folders once. */
-function walk(abs: string, shown: string, out: string[], visited: Set<string>, problems: FileFailure[]): void {
-  let real: string;
-  try {
-    real = fs.realpathSync(abs);
-  } catch {
-    real = abs;
-  }
-  if (visited.has(real)) return;
-  visited.add(real);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(abs, { withFileTypes: true });
-  } catch (e) {
-    problems.push({ message: `cannot read the folder ${shown}: ${describeFsError(e)}` });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const childAbs = path.join(abs, e.name);
-    const childShown = path.join(shown, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      try {
-        const s = fs.statSync(childAbs);
-        isDir = s.isDirectory();
-        isFile = !isDir;
-      } catch {
-        isFile = true; // a broken link with a layout's name: reported when it cannot be read
-      }
-    }
-    if (isDir) {
-      if (!SKIPPED_FOLDERS.has(e.name)) walk(childAbs, childShown, out, visited, problems);
-    } else if (isFile && e.name.endsWith(LAYOUT_SUFFIX)) {
-      out.push(childShown);
-    }
-  }
+/** A path found under the folder argument `shown` (at `abs`), as the user would write it. */
+function shownPath(shown: string, abs: string, found: string): string {
+  return found === abs ? shown : path.join(shown, path.relative(abs, found));
 }
 
 function isBrokenLink(abs: string): boolean {
@@ -124,7 +88,7 @@ async function globFiles(pattern: string, cwd: string): Promise<string[]> {
     absolute: path.isAbsolute(pattern),
     onlyFiles: true,
     expandDirectories: false,
-    ignore: ['**/node_modules/**', '**/.git/**'],
+    ignore: [...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`),
   });
   // tinyglobby returns paths relative to cwd with forward slashes; show them the platform's way
   return matches.map((m) => path.normalize(m)).sort();

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfigFile, type LintConfig } from '../config/lint-config';
+import { ConfigError, findConfigFile, loadConfigFile, type LintConfig } from '../config/lint-config';
 import { RULE_IDS } from '../core/rules/index';
 import type { SeveritySetting } from '../core/types';
 import { didYouMean } from '../core/util/suggest';
+import { CONFIG_FILE_NAME } from '../names';
 import { describeFsError, UsageError } from './errors';
 
 /** Rule severities for each file: the config file (given or nearest), then `--rule` options on top. */

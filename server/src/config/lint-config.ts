@@ -4,9 +4,9 @@ import { parse } from 'yaml';
 import { RULE_IDS } from '../core/rules/index';
 import type { SeveritySetting } from '../core/types';
 import { didYouMean } from '../core/util/suggest';
+import { CONFIG_FILE_NAME } from '../names';
 
 /** `.partition-lint.yaml`: `rules: { RULE: off|info|warning|error }`. Shared by the CLI and the server. */
-export const CONFIG_FILE_NAME = '.partition-lint.yaml';
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'info', 'warning', 'error']);
 
 export interface LintConfig {

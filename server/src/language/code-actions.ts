@@ -2,6 +2,7 @@ import type { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SELECT_RANGE_COMMAND, type SelectRangeArgs } from '../protocol';
 import type { ValidateResult } from '../core/validate';
+import { DIAGNOSTIC_SOURCE } from '../names';
 import { addMissingProperty } from './quick-fixes/add-missing-property';
 import { addRootPartition } from './quick-fixes/add-root-partition';
 import { disableNextLine } from './quick-fixes/disable-next-line';
@@ -14,7 +15,6 @@ import { switchToStaticMemory } from './quick-fixes/static-memory';
 import type { QuickFix, QuickFixContext, QuickFixProvider } from './quick-fixes/types';
 
 const QUICKFIX: CodeActionKind = 'quickfix';
-const SOURCE = 'partition-lint';
 
 /** Every quick fix, the rule-specific ones first; disabling the rule comes last. */
 const PROVIDERS: readonly QuickFixProvider[] = [
@@ -72,7 +72,7 @@ export function codeActions(doc: TextDocument, result: ValidateResult, params: C
 }
 
 function contextFor(doc: TextDocument, text: string, result: ValidateResult, diagnostic: Diagnostic): QuickFixContext | undefined {
-  if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') return undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return undefined;
   const rule = diagnostic.code;
   const range = { start: doc.offsetAt(diagnostic.range.start), end: doc.offsetAt(diagnostic.range.end) };
   const finding = result.findings.find((f) => f.rule === rule && f.range.start === range.start && f.range.end === range.end);

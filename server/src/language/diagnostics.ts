@@ -3,11 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../core/rules/docs-url';
 import type { Finding, Severity } from '../core/types';
 import { formatCount } from '../core/util/sizes';
+import { DIAGNOSTIC_SOURCE } from '../names';
 import type { Analysis, DocumentCache, RuleSeverities } from './document-cache';
 import { toRange } from './positions';
 import { describeError, firstLine, type Logger } from './logger';
 
-export const DIAGNOSTIC_SOURCE = 'partition-lint';
 /** The code of the one diagnostic given for a text over the editor's size limit (not a rule of the CLI). */
 export const TOO_LARGE_CODE = 'file-too-large';
 

@@ -21,8 +21,3 @@ export function fileKey(file: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p;
 }
 
-export const LAYOUT_SUFFIX = '.partition.yaml';
-
-export function isLayoutFile(file: string): boolean {
-  return file.endsWith(LAYOUT_SUFFIX);
-}

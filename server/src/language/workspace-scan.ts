@@ -2,15 +2,14 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../config/lint-config';
+import { findLayoutFiles } from '../files/find-layout-files';
+import { CONFIG_FILE_NAME, isLayoutFile, LANGUAGE_ID } from '../names';
 import { decodeUtf8 } from '../core/parse/text-checks';
 import { diagnosticsOf } from './diagnostics';
 import type { DocumentCache, RuleSeverities } from './document-cache';
 import { describeError, firstLine, type Logger } from './logger';
-import { fileKey, isLayoutFile, pathToUri, uriToPath } from './uris';
+import { fileKey, pathToUri, uriToPath } from './uris';
 
-export const LANGUAGE_ID = 'partition-yaml';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** A workspace with more layout files than this is checked only up to this many. */
 const MAX_FILES = 20_000;
 
@@ -50,7 +49,7 @@ export class WorkspaceScan {
       }
     }
     for (const dir of added) {
-      const files = await findLayoutFiles(dir);
+      const { files } = await findLayoutFiles(dir, MAX_FILES);
       for (const file of files) {
         if (this.disposed || !this.folders.has(dir)) return;
         await this.check(file);
@@ -163,27 +162,4 @@ export class WorkspaceScan {
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Every `*.partition.yaml` under a folder (not following symbolic links), sorted. */
-export async function findLayoutFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (out.length >= MAX_FILES) return;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) await walk(p);
-      } else if (e.isFile() && isLayoutFile(e.name)) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
 }

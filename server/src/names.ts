@@ -1,0 +1,27 @@
+/**
+ * The names the CLI, the language server and the extension client share: one home for each. Pure
+ * strings (no Node.js, no editor), so the client can take them through `protocol.ts`.
+ */
+
+/** The file-name ending of a layout. */
+export const LAYOUT_SUFFIX = '.partition.yaml';
+
+/** The file name of the project configuration (`.partition-lint.yaml`, README "Configuration"). */
+export const CONFIG_FILE_NAME = '.partition-lint.yaml';
+
+/** The editor's language id for layouts. */
+export const LANGUAGE_ID = 'partition-yaml';
+
+/** The `source` of every diagnostic, and the CLI's name. */
+export const DIAGNOSTIC_SOURCE = 'partition-lint';
+
+/** Files whose changes the server hears about: layouts and the configuration file. */
+export const WATCHED_FILE_GLOBS = [`**/*${LAYOUT_SUFFIX}`, `**/${CONFIG_FILE_NAME}`] as const;
+
+/** Folders no search for layouts enters (the CLI's folder walk and globs, the editor's workspace scan). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/** Is this file name or path a layout's? */
+export function isLayoutFile(file: string): boolean {
+  return file.endsWith(LAYOUT_SUFFIX);
+}

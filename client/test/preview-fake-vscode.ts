@@ -62,6 +62,7 @@ export class Selection {
 }
 
 export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 } as const;
+/** @public (the bundled preview manager reads it from this stand-in for 'vscode') */
 export const TextEditorRevealType = { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 } as const;
 
 export class FakeDocument {

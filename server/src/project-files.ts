@@ -7,7 +7,7 @@ let rootDir: string | undefined;
  * The folder of the installed package (where package.json and schemas/ are), found by walking up from
  * this file: the same code runs from server/out, from dist/ bundles and from an installed extension.
  */
-export function packageRoot(): string {
+function packageRoot(): string {
   if (rootDir) return rootDir;
   let dir = __dirname;
   for (;;) {

@@ -57,7 +57,7 @@ import {
 import { allocationRequest, type AllocationResult } from '../src/protocol';
 import { repoRoot } from './support';
 
-export const serverPath = path.join(repoRoot, 'server', 'out', 'src', 'server.js');
+const serverPath = path.join(repoRoot, 'server', 'out', 'src', 'server.js');
 
 export interface StartOptions {
   /** folder given as the workspace folder */

@@ -15,7 +15,7 @@ export const repoRoot = ((): string => {
 })();
 
 export const fixturesDir = path.join(repoRoot, 'test-fixtures');
-export const cliPath = path.join(repoRoot, 'bin', 'partition-lint.js');
+const cliPath = path.join(repoRoot, 'bin', 'partition-lint.js');
 
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(fixturesDir, ...parts), 'utf8');

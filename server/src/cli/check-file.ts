@@ -9,7 +9,7 @@ import { decodeSource, type SourceText } from './source';
 
 /** Reading one layout (a file or standard input) and running validate() on it. */
 
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 export type ReadResult = { file: string; dir: string; bytes: Uint8Array } | { file: string; error: string };
 

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 
 /** What the CLI needs from its process: kept in one place so the commands stay plain functions. */
 export interface CliIo {
@@ -30,8 +29,3 @@ export function processIo(): CliIo {
   };
 }
 
-
-/** The folder a file's config lookup starts in. */
-export function folderOf(file: string, cwd: string): string {
-  return path.dirname(path.resolve(cwd, file));
-}

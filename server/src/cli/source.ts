@@ -23,6 +23,6 @@ export function decodeSource(bytes: Uint8Array): SourceText {
  * The UTF-16 offset in the decoded text (byte-order mark included) where the byte at `byteOffset`
  * starts. The bytes before it must be valid UTF-8 (true of the first invalid byte).
  */
-export function textOffsetOfByte(bytes: Uint8Array, byteOffset: number): number {
+function textOffsetOfByte(bytes: Uint8Array, byteOffset: number): number {
   return strict.decode(bytes.subarray(0, Math.min(byteOffset, bytes.length))).length;
 }

@@ -40,7 +40,7 @@ export function loadConfigFile(file: string): LintConfig {
   return { file, rules: parseConfigText(text, file) };
 }
 
-export function parseConfigText(text: string, where: string): Record<string, SeveritySetting> {
+function parseConfigText(text: string, where: string): Record<string, SeveritySetting> {
   let data: unknown;
   try {
     data = parse(text, { prettyErrors: false }) ?? {};

@@ -31,7 +31,7 @@ export function driftReport(result: ValidateResult & { model: LayoutModel }, inv
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-export function driftFindings(model: LayoutModel, inv: Inventory): Finding[] {
+function driftFindings(model: LayoutModel, inv: Inventory): Finding[] {
   const out: Finding[] = [];
   const report: Report = (rule, range, message) => void out.push({ rule, severity: 'error', message, range });
   const ctx = new DriftContext(model, inv, report);

@@ -9,7 +9,7 @@ import { toRange } from './positions';
 import { describeError, firstLine, type Logger } from './logger';
 
 /** The code of the one diagnostic given for a text over the editor's size limit (not a rule of the CLI). */
-export const TOO_LARGE_CODE = 'file-too-large';
+const TOO_LARGE_CODE = 'file-too-large';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -7,7 +7,7 @@ import { gpuPartitionFacts } from './switch-facts';
 /** Markdown facts from the layout model, shown by hover (and completion documentation). */
 
 /** `25%`, `6.25%`, `0.39%`: a share with two significant decimals below 10 %. */
-export function percent(part: number, whole: number): string | undefined {
+function percent(part: number, whole: number): string | undefined {
   if (!(whole > 0)) return undefined;
   const v = (part / whole) * 100;
   const text = v >= 10 ? v.toFixed(1) : v.toFixed(2);

@@ -12,7 +12,7 @@ export function toOffset(doc: TextDocument, p: Position): number {
   return doc.offsetAt(p);
 }
 
-export function contains(r: TextRange, offset: number): boolean {
+function contains(r: TextRange, offset: number): boolean {
   return r.start <= offset && offset <= r.end;
 }
 

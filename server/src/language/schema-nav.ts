@@ -16,7 +16,7 @@ function target(node: SchemaNode): SchemaNode | undefined {
 }
 
 /** The names of the definitions a node refers to, following `$ref` chains and `anyOf`. */
-export function definitionNames(node: SchemaNode): string[] {
+function definitionNames(node: SchemaNode): string[] {
   const out: string[] = [];
   const visit = (n: SchemaNode, depth: number): void => {
     if (depth > 8) return;
@@ -36,7 +36,7 @@ export function definitionNames(node: SchemaNode): string[] {
 }
 
 /** The concrete schemas a node allows: `$ref` followed, `anyOf`/`oneOf` expanded. */
-export function alternatives(node: SchemaNode): SchemaNode[] {
+function alternatives(node: SchemaNode): SchemaNode[] {
   const out: SchemaNode[] = [];
   const visit = (n: SchemaNode, depth: number): void => {
     if (depth > 8) return;

@@ -28,7 +28,7 @@ export interface LineInfo {
 const LINE = /^( *)((?:-(?: +|$))*)(.*)$/;
 const KEY = /^([A-Za-z0-9_$.<-][A-Za-z0-9_$.<-]*|"[^"]*"|'[^']*')[ \t]*:(?=\s|$)(.*)$/;
 
-export function lineInfo(line: string): LineInfo {
+function lineInfo(line: string): LineInfo {
   const m = LINE.exec(line) ?? ['', '', '', line];
   const indent = m[1].length;
   const dashes = m[2];
@@ -199,7 +199,7 @@ export class YamlLines {
   }
 }
 
-export function unquote(s: string): string {
+function unquote(s: string): string {
   return s.replace(/^(["'])(.*)\1$/, '$2');
 }
 

@@ -12,7 +12,7 @@ type BackedClass = SyntheticBacking['class'];
 const BACKED: readonly string[] = ['network', 'storage'] satisfies BackedClass[];
 
 /** The synthetic classes a child uses: its network/storage entries, and network when it has adapters. */
-export function usedSyntheticClasses(p: Partition): BackedClass[] {
+function usedSyntheticClasses(p: Partition): BackedClass[] {
   const out: BackedClass[] = [];
   for (const s of p.synthetic) if (BACKED.includes(s.value) && !out.includes(s.value as BackedClass)) out.push(s.value as BackedClass);
   if (p.networkAdapters.length > 0 && !out.includes('network')) out.push('network');

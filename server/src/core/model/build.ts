@@ -242,7 +242,7 @@ function readMemory(v: unknown): Memory | undefined {
 }
 
 /** The LPs an LP set names (entries that are not valid are skipped; schema reports them). */
-export function expandLpSet(v: unknown): number[] {
+function expandLpSet(v: unknown): number[] {
   if (!Array.isArray(v)) return [];
   const out: number[] = [];
   for (const e of v) out.push(...lpEntry(e));

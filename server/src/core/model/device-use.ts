@@ -64,7 +64,7 @@ export function computeGpus(model: LayoutModel): GpuPartitioning[] {
 }
 
 /** The devices a partition owns (assigned to it), in its list's order, each once. */
-export function assignedDevices(model: LayoutModel, p: Partition): Device[] {
+function assignedDevices(model: LayoutModel, p: Partition): Device[] {
   const out: Device[] = [];
   for (const ref of p.devices) {
     const o = model.ownership.get(ref.value);

@@ -6,8 +6,7 @@ export type ReleaseId = (typeof RELEASES)[number];
 export const DEFAULT_RELEASE: ReleaseId = 'ws2025';
 
 /** The values of `host.paging`: 5-level paging raises the host memory limit of ws2022 and later. */
-export const PAGING_MODES = ['4-level', '5-level'] as const;
-export type Paging = (typeof PAGING_MODES)[number];
+export type Paging = '4-level' | '5-level';
 
 export interface Limits {
   vpsPerPartitionGen1: number;
@@ -57,13 +56,13 @@ export interface Release {
 }
 
 /** The tool's default VP:LP ratio for vp-overcommit. */
-export const VP_OVERCOMMIT_RATIO = 8;
+const VP_OVERCOMMIT_RATIO = 8;
 /** Hyper-V's root reserve: 384 MiB, plus 30 MiB per GiB of host memory (docs/rules/root-memory-low.md). */
 export const ROOT_RESERVE_BASE = 384 * MiB;
 export const ROOT_RESERVE_PER_GIB = 30 * MiB;
 
 /** Hyper-V's root reserve for a host with this much memory: 384 MiB + 30 MiB × (memory / 1 GiB), whole bytes. */
-export function rootReserve(hostMemory: number): number {
+function rootReserve(hostMemory: number): number {
   return ROOT_RESERVE_BASE + Math.ceil((hostMemory * ROOT_RESERVE_PER_GIB) / GiB);
 }
 

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 import { partitionSubject } from './partition-label';
 
 /** The devices a child owns by direct assignment (the first child that lists a device owns it). */
-export function assignedTo(model: LayoutModel, p: Partition): Ownership[] {
+function assignedTo(model: LayoutModel, p: Partition): Ownership[] {
   return [...model.ownership.values()].filter((o) => o.how === 'assigned' && o.owner === p);
 }
 

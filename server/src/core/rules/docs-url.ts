@@ -1,5 +1,5 @@
 /** Where each rule's documentation page lives (docs/rules/<id>.md in the repository). */
-export const RULE_DOCS_BASE = 'https://github.com/partition-layout/partition-layout/blob/main/docs/rules/';
+const RULE_DOCS_BASE = 'https://github.com/partition-layout/partition-layout/blob/main/docs/rules/';
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${RULE_DOCS_BASE}${ruleId}.md`;

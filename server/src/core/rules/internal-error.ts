@@ -7,7 +7,7 @@ import type { Finding } from '../types';
  */
 export const INTERNAL_ERROR = 'internal-error';
 
-export const ISSUES_URL = 'https://github.com/partition-layout/partition-layout/issues';
+const ISSUES_URL = 'https://github.com/partition-layout/partition-layout/issues';
 
 /** One `internal-error` finding at the start of the file for `part` (a rule id, or what failed) that threw `e`. */
 export function internalErrorFinding(part: string, e: unknown): Finding {

@@ -94,7 +94,7 @@ export function formatExact(bytes: number): string {
  * Bytes exactly when formatExact can say them in a unit (`32 GiB`), else in the largest binary unit
  * to two decimals (`21.33 GiB` for 64 GiB / 3), never as a long count of bytes.
  */
-export function formatRounded(bytes: number): string {
+function formatRounded(bytes: number): string {
   if (Number.isInteger(bytes)) {
     const exact = formatExact(bytes);
     if (!exact.endsWith(' B') || Math.abs(bytes) < 1024) return exact;

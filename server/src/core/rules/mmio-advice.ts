@@ -28,7 +28,7 @@ export function lowTooLarge(p: Partition): boolean {
 }
 
 /** The Set-VM parameter of a side. */
-export const SET_VM_PARAMETER: Record<MmioSideName, string> = { high: '-HighMemoryMappedIoSpace', low: '-LowMemoryMappedIoSpace' };
+const SET_VM_PARAMETER: Record<MmioSideName, string> = { high: '-HighMemoryMappedIoSpace', low: '-LowMemoryMappedIoSpace' };
 
 /** "set mmioSpace.high to 1.5 GiB (Set-VM -HighMemoryMappedIoSpace 1536MB)": PowerShell's MB is MiB. */
 export function mmioAdvice(side: MmioSideName, bytes: number, atLeast: boolean): string {

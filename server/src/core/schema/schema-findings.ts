@@ -104,7 +104,7 @@ function valueAt(data: unknown, path: JsonPath): unknown {
 }
 
 /** "partition \"web01\"", "device \"nic0\"", "host", "the layout" ... for messages. */
-export function describePath(data: unknown, path: JsonPath): string {
+function describePath(data: unknown, path: JsonPath): string {
   if (path.length === 0) return 'the layout';
   const last = path[path.length - 1];
   const parent = path[path.length - 2];

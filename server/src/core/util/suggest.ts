@@ -1,6 +1,6 @@
 /** "Did you mean" suggestions by edit distance (case differences cost little). */
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;

@@ -89,7 +89,7 @@ export function gpuDevice(gpu: PartitionableGpu, devices: readonly PciDevice[]):
   return devices.find((d) => d.instanceId.toUpperCase() === id);
 }
 
-export function gpuInstanceId(name: string): string {
+function gpuInstanceId(name: string): string {
   return name
     .replace(/^\\\\\?\\/, '')
     .replace(/#\{[^}]*\}$/, '')

@@ -33,7 +33,7 @@ function enumValue(type: HypervEnum, v: unknown, where: string, strict: boolean)
 }
 
 /** `/Date(1733030371000)/` (Windows PowerShell 5.1) or ISO 8601 text (PowerShell 7) → ISO text. */
-export function inventoryDate(v: unknown, where: string): string | undefined {
+function inventoryDate(v: unknown, where: string): string | undefined {
   if (typeof v !== 'string') return undefined;
   const ms = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(v.trim());
   const date = ms ? new Date(Number(ms[1])) : new Date(v.trim());

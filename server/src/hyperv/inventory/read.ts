@@ -18,7 +18,7 @@ export class InventoryError extends Error {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** How the collector is run again when a value was cut: the depth it uses. */
-export const COLLECTOR_DEPTH = 10;
+const COLLECTOR_DEPTH = 10;
 
 export function readInventory(bytes: Uint8Array, file: string): Inventory {
   const text = decodeInventoryText(bytes);

@@ -75,7 +75,7 @@ function mmioEdits(text: string, model: LayoutModel, p: Partition, want: Map<Mmi
 }
 
 /** The schema's property order for the mapping at a path (where a new key goes). */
-export function propertyOrder(path: Array<string | number>): string[] {
+function propertyOrder(path: Array<string | number>): string[] {
   const schema = schemaAt(path);
   return schema && isObjectSchema(schema) ? propertiesOf(schema).map((p) => p.key) : [];
 }

@@ -2,7 +2,7 @@ import type { LayoutModel, Partition } from '../../core/model/types';
 import { closest } from '../../core/util/suggest';
 
 /** The one pattern of every "did you mean" the core writes (schema, parent-exists, device-exists...). */
-export const DID_YOU_MEAN = /did you mean "([^"]+)"/;
+const DID_YOU_MEAN = /did you mean "([^"]+)"/;
 
 /** The name a diagnostic's message suggests, if it suggests one. */
 export function suggestionIn(message: string): string | undefined {

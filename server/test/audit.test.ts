@@ -3,7 +3,7 @@ import { allocationModel } from '../src/core/model/allocation';
 import { validate } from '../src/core/validate';
 
 /**
- * Findings an independent audit of the rules against SPEC §3-§5 found wrong, each checked through
+ * Findings an independent audit of the rules against docs/format.md and docs/rules/ found wrong, each checked through
  * validate() as a user sees it: rule, 1-based line, the text under the range and the message.
  */
 
@@ -26,8 +26,8 @@ const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
 const HEAD = ['layout: v1', 'name: t', 'hypervisor:', '  model: microkernelized'];
 
-describe('audit: rules against the SPEC', () => {
-  describe('wrong-typed values are the schema\'s alone (SPEC §5: one problem, one diagnostic)', () => {
+describe('audit: rules against their documentation', () => {
+  describe('wrong-typed values are the schema\'s alone (one problem, one diagnostic: docs/decisions.md "Schema messages")', () => {
     it('mmio-space stays quiet when mmioSpace is not a mapping (no "default mmioSpace.high")', () => {
       const yaml = lines(
         ...HEAD,
@@ -531,7 +531,7 @@ describe('audit: rules against the SPEC', () => {
       ]);
     });
   });
-  describe('the derived model (SPEC §4)', () => {
+  describe('the derived model (docs/format.md, docs/decisions.md "The model")', () => {
     it('driver placement: an assigned device\'s driver runs in the child that owns it, on a monolithic hypervisor too', () => {
       const yaml = lines(
         'layout: v1',

@@ -7,7 +7,7 @@ import type { Finding } from '../src/core/types';
 import { generateLayout } from './generate-layout';
 import { fixture, runCli } from './support';
 
-/** SPEC §9: every kind of bad input gets a clear diagnostic or CLI error, in bounded time, never a crash. */
+/** docs/decisions.md "Parsing and bad input": every kind of bad input gets a clear diagnostic or CLI error, in bounded time, never a crash. */
 
 function at(text: string, f: Finding): { line: number; column: number; text: string } {
   const r = validate(text).parsed.lines.position(f.range.start);
@@ -25,7 +25,7 @@ function only(text: string): Finding[] {
 
 const noStack = (s: string): void => assert.doesNotMatch(s, /\n\s+at .+\(.*:\d+:\d+\)|TypeError|RangeError|ReferenceError/, `stack trace printed:\n${s}`);
 
-describe('bad input (SPEC §9)', () => {
+describe('bad input (docs/decisions.md, "Parsing and bad input")', () => {
   let tmp: string;
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'partition-bad-'));

@@ -5,7 +5,7 @@ import { allocationModel } from '../src/core/model/allocation';
 import { validate } from '../src/core/validate';
 import { fixture, runCli, type CliRun } from './support';
 
-/** `partition-lint allocation FILE [--format text|json]` (SPEC §4, §6). */
+/** `partition-lint allocation FILE [--format text|json]` (docs/allocation-json.md; README "Command line"). */
 
 const MODERN = 'test-fixtures/valid/modern-gpu-nic.partition.yaml';
 

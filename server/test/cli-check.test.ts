@@ -6,7 +6,7 @@ import type { DiagnosticJson } from '../src/cli/diagnostic-json';
 import { main } from '../src/cli/main';
 import { fixture, repoRoot, runCli, type CliRun } from './support';
 
-/** `partition-lint [check] PATH...`: what gets checked, exit codes, and bad input (SPEC §6, §9). */
+/** `partition-lint [check] PATH...`: what gets checked, exit codes, and bad input (README "Command line"; docs/decisions.md "Parsing and bad input"). */
 
 type JsonReport = Array<{ file: string; diagnostics: DiagnosticJson[] }>;
 const CLI = 'test-fixtures/cli';

@@ -10,7 +10,7 @@ import { ALL_RULES } from '../src/core/rules/index';
 import { ruleDocsUrl } from '../src/core/rules/docs-url';
 import { repoRoot, runCli } from './support';
 
-/** The five `--format`s of `partition-lint check`, on small fixtures (SPEC §6). */
+/** The five `--format`s of `partition-lint check`, on small fixtures (README "Command line"). */
 
 const CLI = 'test-fixtures/cli';
 const PROBLEMS = `${CLI}/problems.partition.yaml`;

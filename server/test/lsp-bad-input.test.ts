@@ -8,7 +8,7 @@ import { LspClient } from './lsp-harness';
 import { fixturesDir } from './support';
 
 /**
- * SPEC §9 through the server: every bad input is sent with didOpen and with didChange; the server
+ * Bad input (docs/decisions.md, "Parsing and bad input") through the server: every bad input is sent with didOpen and with didChange; the server
  * publishes what validate() finds (or, past the size limit, one clear diagnostic), answers every
  * request on it, and afterwards still answers hover and diagnostics correctly.
  */
@@ -58,7 +58,7 @@ function expected(text: string): Diagnostic[] {
 
 const strip = (ds: Diagnostic[]): Diagnostic[] => ds.map(({ codeDescription: _c, tags: _t, relatedInformation: _r, ...d }) => d);
 
-describe('LSP server survives bad input (SPEC §9) over a real stdio connection', function () {
+describe('LSP server survives bad input over a real stdio connection', function () {
   this.timeout(240_000);
   let client: LspClient;
   before(async () => {

@@ -6,14 +6,14 @@ import { validate } from '../src/core/validate';
 import { codeActions } from '../src/language/code-actions';
 
 /**
- * Quick fixes (SPEC §7) through `codeActions`: each test takes a small layout, builds the
+ * Quick fixes (README "Editor") through `codeActions`: each test takes a small layout, builds the
  * diagnostic the editor would send, applies the chosen action's edit with TextDocument.applyEdits,
  * and checks the exact text that results (only the intended lines change; comments stay).
  *
  * Diagnostics of rules already implemented (schema, duplicate-key) come from validate(). The
  * semantic rules this branch has as stubs (no-hypervisor-drivers, device-single-owner,
  * parent-exists, device-exists, single-root, assignment-static-memory) are built by hand with the
- * rule id and the anchor SPEC §5 gives (`handDiagnostic`); once a rule is implemented, the same
+ * rule id and the anchor its docs/rules/ page gives (`handDiagnostic`); once a rule is implemented, the same
  * helper checks that the rule reports a finding on exactly that anchor, so the fix and the rule
  * stay in agreement.
  */
@@ -96,7 +96,7 @@ function reported(text: string, rule: string, at?: string): Diagnostic[] {
 }
 
 /**
- * A diagnostic of `rule` on the SPEC anchor `needle` (nth occurrence), built by hand because the rule
+ * A diagnostic of `rule` on the documented anchor `needle` (nth occurrence), built by hand because the rule
  * is a stub in this branch. When validate() does report the rule, one finding must sit on this anchor.
  */
 function handDiagnostic(text: string, rule: string, needle: string, message: string, nth = 1): Diagnostic {

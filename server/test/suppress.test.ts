@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { validate } from '../src/core/validate';
 
-/** Suppression comments (SPEC §5): by rule id, never by message; next line or whole file; stale ones reported. */
+/** Suppression comments (README "Rules"; docs/decisions.md "Suppression comments"): by rule id, never by message; next line or whole file; stale ones reported. */
 const BASE = `layout: v1
 name: lab
 hypervisor:

@@ -6,39 +6,14 @@ import * as esbuild from 'esbuild';
 import type * as RulesIndex from '../../server/src/core/rules/index';
 import type * as DocsUrl from '../../server/src/core/rules/docs-url';
 import type * as Validate from '../../server/src/core/validate';
+import type * as Shared from '../../server/test/support/index';
 
-/** The repository's root folder (where package.json is). */
-export const repoRoot = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'schemas'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-})();
-
-export function readJson<T = unknown>(...parts: string[]): T {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, ...parts), 'utf8')) as T;
-}
-
-export function readText(...parts: string[]): string {
-  return fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
-}
-
-/** Every file under `dir` (relative to the repository) whose name ends with `suffix`, recursively, sorted. */
-export function filesUnder(dir: string, suffix: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const entry of fs.readdirSync(path.join(repoRoot, rel), { withFileTypes: true })) {
-      const child = path.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.name.endsWith(suffix)) out.push(child);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+/**
+ * The shared test support is server/test/support (one module for both sides), loaded from the
+ * server's tsc output: the client's tsc output (client/out) cannot import it by a relative path.
+ */
+const shared = createRequire(__filename)(path.resolve(__dirname, '..', '..', '..', 'server', 'out', 'test', 'support', 'index.js')) as typeof Shared;
+export const { repoRoot, readJson, readText, filesUnder } = shared;
 
 /**
  * The validation core as the server and the CLI use it, loaded from the server's tsc output

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
-import { repoRoot } from '../support';
+import { repoRoot } from './index';
 
 /**
  * PowerShell's tokenizer reads these as ASCII quotes and dashes (its CharExtensions: single quotes

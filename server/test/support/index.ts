@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validate } from '../src/core/validate';
+import { validate } from '../../src/core/validate';
 
 /** The repository's root folder (where package.json is). */
 export const repoRoot = ((): string => {
@@ -16,6 +16,28 @@ export const repoRoot = ((): string => {
 
 export const fixturesDir = path.join(repoRoot, 'test-fixtures');
 const cliPath = path.join(repoRoot, 'bin', 'partition-lint.js');
+
+export function readJson<T = unknown>(...parts: string[]): T {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, ...parts), 'utf8')) as T;
+}
+
+export function readText(...parts: string[]): string {
+  return fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
+}
+
+/** Every file under `dir` (relative to the repository) whose name ends with `suffix`, recursively, sorted. */
+export function filesUnder(dir: string, suffix: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(repoRoot, rel), { withFileTypes: true })) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith(suffix)) out.push(child);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
 
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(fixturesDir, ...parts), 'utf8');

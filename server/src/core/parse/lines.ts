@@ -10,14 +10,40 @@ export interface LineCol {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(
+    private readonly text: string,
+    /** the line starts, when already known (edited()) */
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    const found = [0];
     let i = text.indexOf('\n');
     while (i !== -1) {
-      starts.push(i + 1);
+      found.push(i + 1);
       i = text.indexOf('\n', i + 1);
     }
-    this.starts = starts;
+    this.starts = found;
+  }
+
+  /**
+   * The index of `text`, this index's text with [start, oldEnd) replaced (`delta`: how much longer it
+   * got): the lines before the edit are kept, those after it moved, only the edited text is scanned.
+   */
+  edited(text: string, start: number, oldEnd: number, delta: number): LineIndex {
+    const old = this.starts;
+    const starts: number[] = [];
+    let i = 0;
+    // a line start at or before `start` follows a line break before the edit
+    while (i < old.length && old[i] <= start) starts.push(old[i++]);
+    const newEnd = oldEnd + delta;
+    for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    // a line start after `oldEnd` follows a line break after the edit
+    while (i < old.length && old[i] <= oldEnd) i++;
+    while (i < old.length) starts.push(old[i++] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -83,7 +83,7 @@ export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number): nu
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly seen = new Set<string>();
-  /** milliseconds the last check of an edit of each document took (opening costs more: a full parse) */
+  /** CPU milliseconds the last check of an edit of each document took (opening costs more: a full parse) */
   private readonly cost = new Map<string, number>();
 
   constructor(
@@ -146,7 +146,7 @@ export class DiagnosticsScheduler {
       // A newer version arrived while the settings were read: its own run publishes.
       if (!current || current.version !== version || this.timers.has(uri)) return;
       const analysis = await this.cache.check(current, rules);
-      if (analysis && edit) this.cost.set(uri, analysis.elapsedMs);
+      if (analysis && edit) this.cost.set(uri, analysis.cpuMs ?? analysis.elapsedMs);
       // Cancelled by a newer version, or the document changed or closed during a worker's check.
       if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });

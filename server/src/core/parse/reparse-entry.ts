@@ -22,12 +22,7 @@ export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | u
   const reusable = prev.reusable;
   if (!reusable || !locations || prev.broken || prev.findings.length > 0) return undefined;
   const old = prev.text;
-  const max = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  const oldEnd = old.length - tail;
+  const { start, oldEnd } = changedSpan(old, text);
   const delta = text.length - old.length;
 
   const target = findEntry(prev.data, locations, old, start, oldEnd);
@@ -94,6 +89,23 @@ function anchorsAbove(defs: readonly AnchorDef[], locations: SourceLocations, re
     out.set(a.name, a.value);
   }
   return out;
+}
+
+/** Compared a block at a time (the engine's string comparison), then a character at a time. */
+const BLOCK = 1024;
+
+/** Where `text` differs from `old`: [start, oldEnd) of `old` was replaced (the common prefix and suffix are kept). */
+export function changedSpan(old: string, text: string): { start: number; oldEnd: number } {
+  const max = Math.min(old.length, text.length);
+  let start = 0;
+  while (start + BLOCK <= max && old.substring(start, start + BLOCK) === text.substring(start, start + BLOCK)) start += BLOCK;
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  // the common suffix, not overlapping the common prefix
+  const room = max - start;
+  let tail = 0;
+  while (tail + BLOCK <= room && old.substring(old.length - tail - BLOCK, old.length - tail) === text.substring(text.length - tail - BLOCK, text.length - tail)) tail += BLOCK;
+  while (tail < room && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, oldEnd: old.length - tail };
 }
 
 interface EntryTarget {

@@ -32,8 +32,8 @@ export interface Analysis {
   /** milliseconds spent in validate() */
   elapsedMs: number;
   /**
-   * CPU milliseconds the process spent in validate() (on a busy machine less than elapsedMs: the time
-   * other programs took is not this check's cost); undefined when not measured (a worker's check).
+   * CPU milliseconds the process used during validate(), all its threads (V8's collector's too);
+   * undefined when not measured (a worker's check).
    */
   cpuMs?: number;
 }

@@ -86,11 +86,12 @@ function checkCost(a: Analysis): number {
   return a.cpuMs === undefined ? a.elapsedMs : Math.min(a.elapsedMs, a.cpuMs);
 }
 
-/** The median of the recent costs (the lower one of two): one check slowed by a garbage collection does not set the debounce. */
+/**
+ * The least of the recent costs: checks slowed by a garbage collection, or by code not yet optimised
+ * (the first edits after opening), do not set the debounce; a document whose every check is costly does.
+ */
 function typicalCost(costs: readonly number[] | undefined): number | undefined {
-  if (!costs || costs.length === 0) return undefined;
-  const sorted = [...costs].sort((a, b) => a - b);
-  return sorted[(sorted.length - 1) >> 1];
+  return costs && costs.length > 0 ? Math.min(...costs) : undefined;
 }
 
 /**

@@ -82,7 +82,7 @@ const COSTS_KEPT = 3;
  * What a check cost: its wall time, or the process's CPU time when that was less (on a busy machine
  * the wall time also counts other programs; the CPU time also counts V8's collector threads).
  */
-function checkCost(a: Analysis): number {
+export function checkCost(a: Pick<Analysis, 'elapsedMs' | 'cpuMs'>): number {
   return a.cpuMs === undefined ? a.elapsedMs : Math.min(a.elapsedMs, a.cpuMs);
 }
 
@@ -90,7 +90,7 @@ function checkCost(a: Analysis): number {
  * The least of the recent costs: checks slowed by a garbage collection, or by code not yet optimised
  * (the first edits after opening), do not set the debounce; a document whose every check is costly does.
  */
-function typicalCost(costs: readonly number[] | undefined): number | undefined {
+export function typicalCost(costs: readonly number[] | undefined): number | undefined {
   return costs && costs.length > 0 ? Math.min(...costs) : undefined;
 }
 

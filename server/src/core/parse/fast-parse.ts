@@ -20,8 +20,6 @@ import { SourceLocations, type PairLocation } from './locations';
 export interface FastParsed {
   data: unknown;
   locations: SourceLocations;
-  /** whether an anchor or an alias occurs (then data may be shared by copies) */
-  usesAnchors: boolean;
   /** every anchor, in text order (reparse-entry.ts re-parses an entry with those above it known) */
   anchors: AnchorDef[];
   /** nodes created by expanding aliases, counted against MAX_ALIAS_EXPANSION */
@@ -83,7 +81,7 @@ export function fastParse(original: string, documentRange: TextRange, into?: Sou
   try {
     const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false, part?.depth ?? 0);
     if (builder.index !== events.length - 1 || events[builder.index].type !== EVENT_ID.POP) return undefined;
-    return { data: root ? root.value : null, locations, usesAnchors: builder.usesAnchors, anchors: builder.defs, expanded: builder.expanded };
+    return { data: root ? root.value : null, locations, anchors: builder.defs, expanded: builder.expanded };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -142,7 +140,6 @@ function resolvePlain(s: string): unknown {
 class Builder {
   index = 1;
   private readonly anchors = new Map<string, Anchored>();
-  usesAnchors = false;
   /** every anchor defined, in text order */
   readonly defs: AnchorDef[] = [];
   /** set just before a block sequence's entry is built, read by a mapping that starts there */
@@ -214,7 +211,6 @@ class Builder {
 
   /** An anchor's or alias's name; unusual names (yaml warns about some) are left to yaml. */
   private anchorName(start: number, end: number): string {
-    this.usesAnchors = true;
     const name = this.text.slice(start, end);
     if (!ANCHOR_NAME.test(name)) throw GIVE_UP;
     return name;

@@ -1,26 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { allocationModel } from '../src/core/model/allocation';
-import { revalidate, validate, type ValidateResult } from '../src/core/validate';
+import { revalidate, validate } from '../src/core/validate';
 import { generateLayout, generateStyledLayout, LAYOUT_STYLES } from './generate-layout';
-import { describeLocations } from './locations-dump';
+import { sameAsFull } from './same-as-full';
 import { fixture, fixturesDir, layoutFiles } from './support';
 
 /** revalidate() re-parses only the list entry an edit touched, and must give exactly what validate() gives. */
 
-function same(incremental: ValidateResult, text: string): void {
-  const full = validate(text);
-  assert.deepEqual(incremental.findings, full.findings);
-  assert.deepEqual(incremental.parsed.data, full.parsed.data);
-  if (incremental.parsed.locations && full.parsed.locations) {
-    assert.deepEqual(describeLocations(incremental.parsed.data, incremental.parsed.locations), describeLocations(full.parsed.data, full.parsed.locations), `positions differ for ${JSON.stringify(text)}`);
-  }
-  assert.equal(incremental.model === undefined, full.model === undefined);
-  if (incremental.model && full.model) {
-    assert.deepEqual(allocationModel(incremental.model, incremental.findings, incremental.parsed.lines), allocationModel(full.model, full.findings, full.parsed.lines));
-  }
-}
+const same = sameAsFull;
 
 const replaceAt = (text: string, needle: string, by: string, from = 0): string => {
   const i = text.indexOf(needle, from);

@@ -4,8 +4,17 @@ import { findLayoutFiles } from '../files/find-layout-files';
 import { LAYOUT_SUFFIX, SKIPPED_FOLDERS } from '../names';
 import { describeFsError } from './errors';
 import type { FileFailure } from './types';
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
-import tinyglobby = require('tinyglobby');
+
+type Tinyglobby = typeof import('tinyglobby');
+/** Loaded on the first glob (a cold run on plain file paths does without it). */
+let globber: Tinyglobby | undefined;
+function tinyglobby(): Tinyglobby {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundler must take tinyglobby's CommonJS build: its ESM build (through fdir) calls createRequire(import.meta.url), undefined in the CommonJS bundle dist/cli.js
+  globber ??= require('tinyglobby') as Tinyglobby;
+  return globber;
+}
+/** Characters without which no pattern is a glob (tinyglobby then need not be asked). */
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 
 /** Turns the PATH arguments into the files to check (README, "Command line"; `--help`): files, folders, globs and `-`. */
 
@@ -79,11 +88,11 @@ function isBrokenLink(abs: string): boolean {
 }
 
 function isGlob(p: string): boolean {
-  return tinyglobby.isDynamicPattern(p);
+  return GLOB_CHARS.test(p) && tinyglobby().isDynamicPattern(p);
 }
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-  const matches = await tinyglobby.glob(pattern, {
+  const matches = await tinyglobby().glob(pattern, {
     cwd,
     absolute: path.isAbsolute(pattern),
     onlyFiles: true,

@@ -75,16 +75,35 @@ export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number): nu
   return Math.min(maxMs, Math.round(lastCostMs * 2));
 }
 
+/** How many costs of recent checks the debounce looks at. */
+const COSTS_KEPT = 3;
+
+/**
+ * What a check cost: its wall time, or the process's CPU time when that was less (on a busy machine
+ * the wall time also counts other programs; the CPU time also counts V8's collector threads).
+ */
+export function checkCost(a: Pick<Analysis, 'elapsedMs' | 'cpuMs'>): number {
+  return a.cpuMs === undefined ? a.elapsedMs : Math.min(a.elapsedMs, a.cpuMs);
+}
+
+/**
+ * The least of the recent costs: checks slowed by a garbage collection, or by code not yet optimised
+ * (the first edits after opening), do not set the debounce; a document whose every check is costly does.
+ */
+export function typicalCost(costs: readonly number[] | undefined): number | undefined {
+  return costs && costs.length > 0 ? Math.min(...costs) : undefined;
+}
+
 /**
  * Pushes diagnostics for open documents: at once on open, debounced on change (by default by what the
- * last check of an edit of the document cost, adaptiveDelay; a newer version cancels a pending run,
+ * recent checks of edits of the document cost, adaptiveDelay; a newer version cancels a pending run,
  * and a run whose version is no longer current publishes nothing), and an empty list on close.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly seen = new Set<string>();
-  /** milliseconds the last check of an edit of each document took (opening costs more: a full parse) */
-  private readonly cost = new Map<string, number>();
+  /** what the last checks of an edit of each document cost, newest last (opening costs more: a full parse) */
+  private readonly cost = new Map<string, number[]>();
 
   constructor(
     private readonly host: DiagnosticsHost,
@@ -99,7 +118,7 @@ export class DiagnosticsScheduler {
     this.cache.cancel(doc.uri);
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
-    const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(this.cost.get(doc.uri), this.debounce.adaptiveUpTo);
+    const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(typicalCost(this.cost.get(doc.uri)), this.debounce.adaptiveUpTo);
     this.schedule(doc.uri, first ? 0 : delay, !first);
   }
 
@@ -146,7 +165,7 @@ export class DiagnosticsScheduler {
       // A newer version arrived while the settings were read: its own run publishes.
       if (!current || current.version !== version || this.timers.has(uri)) return;
       const analysis = await this.cache.check(current, rules);
-      if (analysis && edit) this.cost.set(uri, analysis.elapsedMs);
+      if (analysis && edit) this.cost.set(uri, [...(this.cost.get(uri) ?? []), checkCost(analysis)].slice(-COSTS_KEPT));
       // Cancelled by a newer version, or the document changed or closed during a worker's check.
       if (!analysis || this.host.document(uri)?.version !== version || this.timers.has(uri)) return;
       this.host.publish({ uri, version, diagnostics: diagnosticsOf(analysis) });

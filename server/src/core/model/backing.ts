@@ -28,7 +28,16 @@ export function computeBacking(model: LayoutModel): void {
     list.push(o.device);
     owned.set(o.owner, list);
   }
-  const ofClass = (p: Partition, cls: string): Device[] => (owned.get(p) ?? []).filter((d) => d.class === cls);
+  // The devices of a class a parent owns, worked out once per parent and class (every child of the
+  // root asks); the lists are shared by the children's backings, which nothing changes.
+  const byClass = new Map<Partition, Map<string, Device[]>>();
+  const ofClass = (p: Partition, cls: string): Device[] => {
+    let classes = byClass.get(p);
+    if (!classes) byClass.set(p, (classes = new Map()));
+    let devices = classes.get(cls);
+    if (!devices) classes.set(cls, (devices = (owned.get(p) ?? []).filter((d) => d.class === cls)));
+    return devices;
+  };
 
   for (const child of model.partitions) {
     if (child.isRoot) continue;
@@ -47,7 +56,8 @@ export function computeBacking(model: LayoutModel): void {
         if (!o) continue;
         const entry = o.backs.find((x) => x.class === b.class);
         if (!entry) o.backs.push({ class: b.class, partitions: [child] });
-        else if (!entry.partitions.includes(child)) entry.partitions.push(child);
+        // children come one at a time: one already listed is the last one
+        else if (entry.partitions[entry.partitions.length - 1] !== child) entry.partitions.push(child);
       }
     }
   }

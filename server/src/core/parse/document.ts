@@ -1,7 +1,7 @@
 import { parseDocument, type YAMLError } from 'yaml';
 import type { Finding, TextRange } from '../types';
 import { convert, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './convert';
-import { fastParse } from './fast-parse';
+import { fastParse, type AnchorDef } from './fast-parse';
 import { LineIndex } from './lines';
 import type { SourceLocations } from './locations';
 import { findDeepNesting, findNonText, MAX_PARSE_NESTING } from './text-checks';
@@ -16,8 +16,16 @@ export interface ParsedLayout {
   findings: Finding[];
   /** True when any yaml-syntax error was found: then no schema or rule findings are computed. */
   broken: boolean;
-  /** Read by the fast path without anchors or aliases: an edit may re-parse only the entry it touched (reparse-entry.ts). */
-  reusable?: boolean;
+  /** Set by the fast path: an edit may re-parse only the entry it touched (reparse-entry.ts). */
+  reusable?: Reusable;
+}
+
+/** What re-parsing one entry needs to know of the rest of the text. */
+export interface Reusable {
+  /** every anchor, in text order */
+  anchors: AnchorDef[];
+  /** alias expansions counted so far (at least as many as the text has) */
+  expanded: number;
 }
 
 export const YAML_OPTIONS = { uniqueKeys: true, keepSourceTokens: false, prettyErrors: false, strict: true } as const;
@@ -47,7 +55,7 @@ export function parseLayout(text: string): ParsedLayout {
   // Every well-formed layout, in any YAML style, takes the fast path (fast-parse.ts); text that is not
   // well-formed, or that the fast path leaves to yaml, goes through yaml, which reports each problem.
   const fast = fastParse(text, documentAnchor);
-  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false, reusable: !fast.usesAnchors };
+  if (fast) return { text, lines, data: fast.data, locations: fast.locations, findings, broken: false, reusable: { anchors: fast.anchors, expanded: fast.expanded } };
 
   const doc = parseDocument(text, YAML_OPTIONS);
   // A tab used as indentation makes the parser report follow-on errors on the same line: one problem, one finding.

@@ -20,12 +20,36 @@ import { SourceLocations, type PairLocation } from './locations';
 export interface FastParsed {
   data: unknown;
   locations: SourceLocations;
-  /** whether an anchor or an alias occurs (then data may be shared by copies) */
-  usesAnchors: boolean;
+  /** every anchor, in text order (reparse-entry.ts re-parses an entry with those above it known) */
+  anchors: AnchorDef[];
+  /** nodes created by expanding aliases, counted against MAX_ALIAS_EXPANSION */
+  expanded: number;
 }
 
-/** Parses `original`; with `into`, the positions are added to those locations instead of new ones. */
-export function fastParse(original: string, documentRange: TextRange, into?: SourceLocations): FastParsed | undefined {
+/** An anchor: where its `&name` is, and the data it names (a container's positions follow it in the locations). */
+export interface AnchorDef {
+  name: string;
+  /** the `&name` token; reparse-entry.ts keeps it in place as the text is edited */
+  at: TextRange;
+  value: unknown;
+}
+
+/**
+ * How a part of a text is parsed on its own (reparse-entry.ts): `depth` is the nesting depth of its
+ * first node in the whole text, `anchors` are those defined above it, `expanded` the alias expansions
+ * already counted; it may define no anchor itself.
+ */
+export interface PartContext {
+  depth: number;
+  anchors: ReadonlyMap<string, unknown>;
+  expanded: number;
+}
+
+/**
+ * Parses `original`; with `into`, the positions are added to those locations instead of new ones;
+ * with `part`, the text is one part of a larger text (see PartContext).
+ */
+export function fastParse(original: string, documentRange: TextRange, into?: SourceLocations, part?: PartContext): FastParsed | undefined {
   // Tabs are where YAML parsers disagree most: left to yaml.
   if (original.includes('\t')) return undefined;
   let text = original;
@@ -53,11 +77,11 @@ export function fastParse(original: string, documentRange: TextRange, into?: Sou
   // Directives (js-yaml drops the ones it does not know; yaml warns about them): left to yaml.
   if (first.directives.length > 0 || text.startsWith('%') || text.includes('\n%')) return undefined;
   const locations = into ?? new SourceLocations(documentRange);
-  const builder = new Builder(text, original, events, locations, crlf);
+  const builder = new Builder(text, original, events, locations, crlf, part);
   try {
-    const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false, 0);
+    const root = events[1].type === EVENT_ID.POP ? undefined : builder.node(false, part?.depth ?? 0);
     if (builder.index !== events.length - 1 || events[builder.index].type !== EVENT_ID.POP) return undefined;
-    return { data: root ? root.value : null, locations, usesAnchors: builder.usesAnchors };
+    return { data: root ? root.value : null, locations, anchors: builder.defs, expanded: builder.expanded };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -116,11 +140,14 @@ function resolvePlain(s: string): unknown {
 class Builder {
   index = 1;
   private readonly anchors = new Map<string, Anchored>();
-  usesAnchors = false;
+  /** every anchor defined, in text order */
+  readonly defs: AnchorDef[] = [];
   /** set just before a block sequence's entry is built, read by a mapping that starts there */
   private seqItem = false;
   /** nodes created by expanding aliases (yaml's alias-bomb budget) */
-  private expanded = 0;
+  expanded: number;
+  /** parsing one part of a larger text: it may define no anchor */
+  private readonly part: boolean;
 
   constructor(
     private readonly text: string,
@@ -129,7 +156,20 @@ class Builder {
     private readonly events: Event[],
     private readonly locations: SourceLocations,
     private readonly crlf: boolean,
-  ) {}
+    part: PartContext | undefined,
+  ) {
+    this.part = part !== undefined;
+    this.expanded = part?.expanded ?? 0;
+    if (part) for (const [name, value] of part.anchors) this.anchors.set(name, { value, open: false });
+  }
+
+  /** Registers an anchor (`&name` at start..end, 0-based offsets of the name without `&`). */
+  private define(start: number, end: number, anchored: Anchored): void {
+    if (this.part) throw GIVE_UP;
+    const name = this.anchorName(start, end);
+    this.anchors.set(name, anchored);
+    this.defs.push({ name, at: { start: start - 1, end }, value: anchored.value });
+  }
 
   /** The node starting at the current event; `flow`: inside a flow collection. */
   node(flow: boolean, depth: number): Built {
@@ -137,7 +177,7 @@ class Builder {
     const e = this.events[this.index++];
     if (e.type === EVENT_ID.SCALAR) {
       const built = this.scalar(e, flow);
-      if (e.anchorStart !== -1) this.anchors.set(this.anchorName(e.anchorStart, e.anchorEnd), { value: built.value, open: false });
+      if (e.anchorStart !== -1) this.define(e.anchorStart, e.anchorEnd, { value: built.value, open: false });
       return built;
     }
     if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) {
@@ -146,14 +186,16 @@ class Builder {
       // A mapping inside a flow sequence without braces ("[a: 1]") is a single pair: left to yaml.
       if (isFlow && this.text[e.start] !== (e.type === EVENT_ID.SEQUENCE ? '[' : '{')) throw GIVE_UP;
       let anchored: Anchored | undefined;
+      const defined = this.defs.length;
       if (e.anchorStart !== -1) {
         anchored = { value: undefined, open: true };
-        this.anchors.set(this.anchorName(e.anchorStart, e.anchorEnd), anchored);
+        this.define(e.anchorStart, e.anchorEnd, anchored);
       }
       const built = e.type === EVENT_ID.SEQUENCE ? this.sequence(e.start, isFlow, flow, depth) : this.mapping(e.start, isFlow, flow, depth);
       if (anchored) {
         anchored.value = built.value;
         anchored.open = false;
+        this.defs[defined].value = built.value;
       }
       return built;
     }
@@ -169,7 +211,6 @@ class Builder {
 
   /** An anchor's or alias's name; unusual names (yaml warns about some) are left to yaml. */
   private anchorName(start: number, end: number): string {
-    this.usesAnchors = true;
     const name = this.text.slice(start, end);
     if (!ANCHOR_NAME.test(name)) throw GIVE_UP;
     return name;

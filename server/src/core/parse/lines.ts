@@ -8,16 +8,58 @@ export interface LineCol {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** offsets of the line starts (a typed array: copied natively when an edit moves them, and no garbage for the heap to trace) */
+  private readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(
+    private readonly text: string,
+    /** the line starts, when already known (edited()) */
+    starts?: Int32Array,
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    const found = [0];
     let i = text.indexOf('\n');
     while (i !== -1) {
-      starts.push(i + 1);
+      found.push(i + 1);
       i = text.indexOf('\n', i + 1);
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(found);
+  }
+
+  /**
+   * The index of `text`, this index's text with [start, oldEnd) replaced (`delta`: how much longer it
+   * got): the lines before the edit are kept, those after it moved, only the edited text is scanned.
+   */
+  edited(text: string, start: number, oldEnd: number, delta: number): LineIndex {
+    const old = this.starts;
+    const newEnd = oldEnd + delta;
+    const inserted: number[] = [];
+    for (let nl = text.indexOf('\n', start); nl !== -1 && nl < newEnd; nl = text.indexOf('\n', nl + 1)) inserted.push(nl + 1);
+    // the line starts at or before `start` follow a line break before the edit: kept; those after
+    // `oldEnd` follow one after the edit: moved
+    const before = this.linesUpTo(start);
+    const after = this.linesUpTo(oldEnd);
+    const starts = new Int32Array(before + inserted.length + old.length - after);
+    starts.set(old.subarray(0, before));
+    starts.set(inserted, before);
+    let w = before + inserted.length;
+    for (let i = after; i < old.length; i++) starts[w++] = old[i] + delta;
+    return new LineIndex(text, starts);
+  }
+
+  /** How many line starts are at or before `offset`. */
+  private linesUpTo(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   get lineCount(): number {

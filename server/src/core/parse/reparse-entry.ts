@@ -1,42 +1,41 @@
 import type { TextRange } from '../types';
-import type { ParsedLayout } from './document';
-import { fastParse } from './fast-parse';
-import { LineIndex } from './lines';
+import type { ParsedLayout, Reusable } from './document';
+import { fastParse, type AnchorDef } from './fast-parse';
 import type { SourceLocations } from './locations';
 import { findDeepNesting, findNonText } from './text-checks';
 
 /**
  * Re-parses only the list entry an edit touched: one entry of `partitions` or `host.devices` in block
  * style, with the same parser as the whole text (fast-parse.ts). The previous parse must be clean and
- * from the fast path without anchors or aliases; the edit must lie inside one entry, and the new text
- * of that entry must parse as exactly one entry in the same column, followed by what follows it in
- * the file (the next entry's dash, or the end of the text). Positions after the edit are shifted; the
- * entry's data and positions are replaced. Returns undefined when any condition fails (the caller
- * then parses it all). A property test holds the result equal to a full parse.
+ * from the fast path; the edit must lie inside one entry, and the new text of that entry must parse as
+ * exactly one entry in the same column, followed by what follows it in the file (the next entry's
+ * dash, or the end of the text). The entry may use aliases of anchors defined above it, but neither
+ * its old nor its new text may define an anchor, and no anchored collection may hold it (the copies
+ * its aliases make would change too). Positions after the edit are shifted; the entry's data and
+ * positions are replaced. Returns undefined when any condition fails (the caller then parses it all).
+ * A property test holds the result equal to a full parse.
  *
  * The previous result is consumed: its data and positions now describe the new text.
  */
 export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | undefined {
   const locations = prev.locations;
-  if (!prev.reusable || !locations || prev.broken || prev.findings.length > 0) return undefined;
+  const reusable = prev.reusable;
+  if (!reusable || !locations || prev.broken || prev.findings.length > 0) return undefined;
   const old = prev.text;
-  const max = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  const oldEnd = old.length - tail;
+  const { start, oldEnd } = changedSpan(old, text);
   const delta = text.length - old.length;
 
   const target = findEntry(prev.data, locations, old, start, oldEnd);
   if (!target) return undefined;
-  const { list, index, regionStart, regionEnd, column, last } = target;
+  const { list, index, regionStart, regionEnd, column, last, depth } = target;
+  const anchors = anchorsAbove(reusable.anchors, locations, regionStart, regionEnd);
+  if (!anchors) return undefined;
   const chunk = text.slice(regionStart, regionEnd + delta);
   const dash = `${' '.repeat(column)}-`;
   if (!chunk.startsWith(dash) || findNonText(chunk) || findDeepNesting(chunk) !== undefined) return undefined;
   // The chunk is parsed on its own (it starts a line, so columns are those of the file), then moved to its place.
-  const parsed = fastParse(chunk + (last ? '' : `${dash} x\n`), locations.documentRange, locations);
-  if (!parsed || parsed.usesAnchors || !Array.isArray(parsed.data) || parsed.data.length !== (last ? 1 : 2)) return undefined;
+  const parsed = fastParse(chunk + (last ? '' : `${dash} x\n`), locations.documentRange, locations, { depth, anchors, expanded: reusable.expanded });
+  if (!parsed || !Array.isArray(parsed.data) || parsed.data.length !== (last ? 1 : 2)) return undefined;
   const moved = new Set<TextRange>();
   const move = (r: TextRange): void => {
     if (moved.has(r)) return;
@@ -71,7 +70,42 @@ export function reparseEntry(prev: ParsedLayout, text: string): ParsedLayout | u
     const rootLoc = locations.builtOf(prev.data as object);
     if (rootLoc) rootLoc.range.end = listEnd;
   }
-  return { text, lines: new LineIndex(text), data: prev.data, locations, findings: [], broken: false, reusable: true };
+  for (const a of reusable.anchors) if (a.at.start >= regionEnd) shift(a.at);
+  // The expansions of the old entry's aliases stay counted: a bound, reset by the next full parse.
+  const next: Reusable = { anchors: reusable.anchors, expanded: parsed.expanded };
+  return { text, lines: prev.lines.edited(text, start, oldEnd, delta), data: prev.data, locations, findings: [], broken: false, reusable: next };
+}
+
+/**
+ * The anchors an entry at [regionStart, regionEnd) may use: the last of each name defined above it.
+ * Undefined when one is defined inside it or an anchored collection holds it.
+ */
+function anchorsAbove(defs: readonly AnchorDef[], locations: SourceLocations, regionStart: number, regionEnd: number): Map<string, unknown> | undefined {
+  const out = new Map<string, unknown>();
+  for (const a of defs) {
+    if (a.at.start >= regionEnd) break;
+    if (a.at.start >= regionStart) return undefined;
+    if (a.value !== null && typeof a.value === 'object' && locations.rangeOf(a.value).end > regionStart) return undefined;
+    out.set(a.name, a.value);
+  }
+  return out;
+}
+
+/** Compared a block at a time (the engine's string comparison), then a character at a time. */
+const BLOCK = 1024;
+
+/** Where `text` differs from `old`: [start, oldEnd) of `old` was replaced (the common prefix and suffix are kept). */
+export function changedSpan(old: string, text: string): { start: number; oldEnd: number } {
+  const max = Math.min(old.length, text.length);
+  let start = 0;
+  while (start + BLOCK <= max && old.substring(start, start + BLOCK) === text.substring(start, start + BLOCK)) start += BLOCK;
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  // the common suffix, not overlapping the common prefix
+  const room = max - start;
+  let tail = 0;
+  while (tail + BLOCK <= room && old.substring(old.length - tail - BLOCK, old.length - tail) === text.substring(text.length - tail - BLOCK, text.length - tail)) tail += BLOCK;
+  while (tail < room && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  return { start, oldEnd: old.length - tail };
 }
 
 interface EntryTarget {
@@ -84,6 +118,8 @@ interface EntryTarget {
   /** column of the entry's dash */
   column: number;
   last: boolean;
+  /** nesting depth of the list in the document (the root mapping is 0) */
+  depth: number;
 }
 
 /** The block-list entry of `partitions` or `host.devices` whose lines contain [start, end). */
@@ -93,11 +129,11 @@ function findEntry(data: unknown, locations: SourceLocations, text: string, star
   const rootPairs = locations.builtOf(root)?.pairs;
   if (!rootPairs) return undefined;
   const host = root.host;
-  const lists: Array<{ list: unknown; mayBeLast: boolean }> = [
-    { list: root.partitions, mayBeLast: rootPairs[rootPairs.length - 1]?.[0] === 'partitions' },
-    { list: host && typeof host === 'object' ? (host as Record<string, unknown>).devices : undefined, mayBeLast: false },
+  const lists: Array<{ list: unknown; mayBeLast: boolean; depth: number }> = [
+    { list: root.partitions, mayBeLast: rootPairs[rootPairs.length - 1]?.[0] === 'partitions', depth: 1 },
+    { list: host && typeof host === 'object' ? (host as Record<string, unknown>).devices : undefined, mayBeLast: false, depth: 2 },
   ];
-  for (const { list, mayBeLast } of lists) {
+  for (const { list, mayBeLast, depth } of lists) {
     if (!Array.isArray(list) || list.length === 0) continue;
     const items = locations.builtOf(list)?.items;
     if (!items || items.length !== list.length) continue;
@@ -120,7 +156,7 @@ function findEntry(data: unknown, locations: SourceLocations, text: string, star
       regionEnd = lineStart(text, items[lo + 1].start);
     }
     if (end > regionEnd || (end === regionEnd && !last)) continue;
-    return { list, index: lo, regionStart: lineStart(text, items[lo].start), regionEnd, column, last };
+    return { list, index: lo, regionStart: lineStart(text, items[lo].start), regionEnd, column, last, depth };
   }
   return undefined;
 }

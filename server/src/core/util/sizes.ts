@@ -22,12 +22,19 @@ export interface ParsedSize {
   unit: string;
 }
 
-export function parseSize(value: unknown): ParsedSize | undefined {
+/** Sizes already parsed: a layout repeats a few values ("2GiB") across every partition, and every edit checks them all again. */
+const parsed = new Map<string, Readonly<ParsedSize> | null>();
+const MAX_REMEMBERED = 4096;
+
+export function parseSize(value: unknown): Readonly<ParsedSize> | undefined {
   if (typeof value !== 'string') return undefined;
+  const known = parsed.get(value);
+  if (known !== undefined) return known ?? undefined;
   const m = SIZE_RE.exec(value);
-  if (!m) return undefined;
-  const number = Number(m[1]);
-  return { bytes: Math.round(number * UNITS[m[2]]), number, unit: m[2] };
+  const size = m ? Object.freeze({ bytes: Math.round(Number(m[1]) * UNITS[m[2]]), number: Number(m[1]), unit: m[2] }) : null;
+  if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+  if (value.length <= 64) parsed.set(value, size);
+  return size ?? undefined;
 }
 
 export const MiB = 1024 ** 2;

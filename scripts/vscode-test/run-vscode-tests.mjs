@@ -159,9 +159,9 @@ async function runAll(install, s) {
     mkdirSync(shots, { recursive: true });
     try {
       const detail = await runUiTest(browser, codeServer, s, { developmentPath: options.installed ? undefined : repoRoot, screenshots: shots });
-      pass('UI: open a layout, read the Problems panel, open the preview', detail);
+      pass('UI: open a layout, read the Problems panel, open the preview, export a script', detail);
     } catch (error) {
-      fail('UI: open a layout, read the Problems panel, open the preview', error);
+      fail('UI: open a layout, read the Problems panel, open the preview, export a script', error);
     }
   }
   await browser.close().catch(() => undefined);

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, shown } from './install-code-server.mjs';
-import { runExportUi } from './export-ui.mjs';
+import { prepareExportUi, runExportUi } from './export-ui.mjs';
 import { poll } from './processes.mjs';
 import { remoteUri, workbenchUrl } from './workbench.mjs';
 
@@ -20,6 +20,7 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
   const folder = path.join(s.root, 'ui-workspace', 'gpu-lab');
   mkdirSync(folder, { recursive: true });
   copyFileSync(FIXTURE, path.join(folder, FILE));
+  prepareExportUi(folder);
   const expected = JSON.parse(readFileSync(FIXTURE.replace(/\.partition\.yaml$/, '.expected.json'), 'utf8'));
   const partitions = [...readFileSync(FIXTURE, 'utf8').matchAll(/^ {2}- name: (\S+)$/gm)].map((m) => m[1]);
 
@@ -99,7 +100,7 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
     await page.screenshot({ path: path.join(screenshots, 'vscode-preview.png') });
 
     // Export Deployment Script from the layout's title bar: refused with the message, then a valid layout's script
-    await runExportUi(page, folder, { layoutWithErrors: FILE, errors: count('error'), screenshot: path.join(screenshots, 'vscode-export.png') });
+    await runExportUi(page, { layoutWithErrors: FILE, errors: count('error'), screenshot: path.join(screenshots, 'vscode-export.png') });
     return `${seen.length} problem rows, preview of ${drawn.length} partitions, export refused then written; screenshots in ${shown(screenshots)}`;
   } catch (error) {
     // what the workbench showed when it went wrong, beside the run's logs

@@ -171,4 +171,43 @@ describe('partition-lint export: switches, SR-IOV, GPU partitions, MMIO', () => 
     assert.equal(commandsNamed(s, 'New-VMSwitch').length, 0);
     assert.equal(commandsNamed(s, 'Set-VMHostPartitionableGpu').length, 0);
   });
+
+  it('refuses what the script cannot do: an uplink it cannot find, a Switch Embedded Team before Windows Server 2016', () => {
+    const layout = (release: string, nic1: string[]): string =>
+      [
+        'layout: v1',
+        'name: lab',
+        'hypervisor: { model: microkernelized, release: ' + release + ' }',
+        'host:',
+        '  logicalProcessors: 8',
+        '  memory: 32GiB',
+        '  devices:',
+        '    - { id: nic0, class: network, address: "0000:18:00.0" }',
+        ...nic1,
+        '    - { id: disk0, class: storage }',
+        '  switches:',
+        '    - { name: lan, type: external, devices: [nic0, nic1] }',
+        'partitions:',
+        '  - { name: root, role: root }',
+        '  - { name: vm1, role: child, parent: root, virtualProcessors: 2, memory: 4GiB, networkAdapters: [lan] }',
+        '',
+      ].join('\n');
+    const run = (text: string): { status: number | null; stdout: string; stderr: string } =>
+      runCli(['export', '-', '--stdin-filename', 'lab.partition.yaml'], { input: text });
+
+    const lost = run(layout('ws2022', ['    - { id: nic1, class: network }']));
+    assert.equal(lost.stdout, '');
+    assert.equal(lost.status, 1);
+    assert.match(lost.stderr, /Device "nic1" is an uplink of the switch "lan" but has neither locationPath nor address: give its locationPath .* so the script can find it\.\s+export\n/);
+
+    const old = run(layout('ws2012r2', ['    - { id: nic1, class: network, locationPath: "PCIROOT(0)#PCI(0300)#PCI(0000)" }']));
+    assert.equal(old.status, 1);
+    assert.match(old.stderr, /The switch "lan" has 2 uplinks: a Switch Embedded Team, which came with Windows Server 2016\. On Windows Server 2012 R2 team the adapters first \(New-NetLbfoTeam\) and give the switch one uplink\.\s+export\n/);
+
+    const ok = run(layout('ws2016', ['    - { id: nic1, class: network, locationPath: "PCIROOT(0)#PCI(0300)#PCI(0000)" }']));
+    assert.equal(ok.stderr, '');
+    assert.equal(ok.status, 0);
+    // nic0 has only an address: its location path is looked up from Windows' location text first.
+    assert.match(ok.stdout, /\$locationPath = Get-PartitionLayoutLocationPath -LocationInfo 'PCI bus 24, device 0, function 0'\n\s+\$uplinks \+= Get-PartitionLayoutNetAdapterName -LocationPath \$locationPath\n/);
+  });
 });

@@ -7,6 +7,7 @@ import { NewLayoutFileCommand } from './commands/new-layout-file';
 import { OpenPreviewCommand } from './commands/open-preview';
 import { ImportInventoryCommand } from './commands/import-inventory';
 import { CompareInventoryCommand } from './commands/compare-inventory';
+import { ExportScriptCommand } from './commands/export-script';
 import { ProblemStatus } from './editor/problem-status';
 import { renameMiddleware } from './editor/rename-refusals';
 import { SelectRangeCommand } from './editor/select-range';
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Partit
   commands.register(new OpenPreviewCommand(previewManager));
   commands.register(new ImportInventoryCommand(languageClient));
   const compare = commands.register(new CompareInventoryCommand(languageClient));
+  commands.register(new ExportScriptCommand(languageClient));
   commands.register(new SelectRangeCommand());
   const problemStatus = new ProblemStatus();
   // Reopens a preview that was open before a window reload (activation event onWebviewPanel:…).

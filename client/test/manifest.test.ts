@@ -82,6 +82,18 @@ describe('package.json contributions match the client', () => {
     assert.match(icon ?? '', /^\$\([a-z-]+\)$/, 'the editor/title button needs an icon');
   });
 
+  it('puts Export Deployment Script on partition-yaml editors (title bar and palette) only', () => {
+    const title = pkg.contributes.menus['editor/title'].find((m) => m.command === COMMANDS.exportScript.id);
+    assert.ok(title, 'no editor/title button for the export');
+    assert.equal(title.when, `editorLangId == ${LANGUAGE_ID}`);
+    assert.equal(title.group, 'navigation');
+    const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === COMMANDS.exportScript.id);
+    assert.equal(palette?.when, `editorLangId == ${LANGUAGE_ID}`);
+    const command = pkg.contributes.commands.find((c) => c.command === COMMANDS.exportScript.id);
+    assert.equal(command?.title, 'Export Deployment Script');
+    assert.match(command?.icon ?? '', /^\$\([a-z-]+\)$/, 'the editor/title button needs an icon');
+  });
+
   it('activates on the language the client serves, whose files it watches', () => {
     assert.ok(pkg.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
     const language = pkg.contributes.languages.find((l) => l.id === LANGUAGE_ID);

@@ -7,7 +7,8 @@
 //   node scripts/vscode-test/run-vscode-tests.mjs --installed   the .vsix of `npm run package`,
 //                                                               installed with --install-extension
 // Options: --vsix FILE, --no-ui, --update-screenshots (write docs/images/vscode-*.png),
-//          --timeout SECONDS (default 600), --keep (keep the temporary folder), --verbose.
+//          --no-suite (the UI test only), --timeout SECONDS (default 600), --keep (keep the
+//          temporary folder), --verbose.
 // Every process it starts runs in its own process group and is killed at the end, on failure, on
 // timeout and on SIGINT/SIGTERM. The last line is `N passed, N failed`; the exit code is 0 only
 // when nothing failed.
@@ -31,6 +32,7 @@ const { values: options } = parseArgs({
     installed: { type: 'boolean', default: false },
     vsix: { type: 'string', default: path.join(repoRoot, 'partition-layout.vsix') },
     ui: { type: 'boolean', default: true },
+    suite: { type: 'boolean', default: true },
     'update-screenshots': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
@@ -143,8 +145,8 @@ async function runAll(install, s) {
   console.log(`vscode-test: code-server (VS Code ${vscodeVersion(install)}) at ${codeServer.url}`);
   const { browser } = await launchBrowser(s);
 
-  const suite = await runSuite(browser, codeServer, s);
-  if (existsSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE)) suite.result = JSON.parse(readFileSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE, 'utf8'));
+  const suite = options.suite ? await runSuite(browser, codeServer, s) : { result: { passed: 0, failed: 0 }, exitCode: 0 };
+  if (options.suite && existsSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE)) suite.result = JSON.parse(readFileSync(suiteEnv.PARTITION_LAYOUT_TEST_RESULT_FILE, 'utf8'));
   if (!suite.result) {
     fail('the VS Code suite reported its results', new Error(`no result line from the suite (exit code ${suite.exitCode}); logs in ${path.join(cacheDir, 'last-run')}`));
   } else {
@@ -159,9 +161,9 @@ async function runAll(install, s) {
     mkdirSync(shots, { recursive: true });
     try {
       const detail = await runUiTest(browser, codeServer, s, { developmentPath: options.installed ? undefined : repoRoot, screenshots: shots });
-      pass('UI: open a layout, read the Problems panel, open the preview', detail);
+      pass('UI: open a layout, read the Problems panel, open the preview, export a script', detail);
     } catch (error) {
-      fail('UI: open a layout, read the Problems panel, open the preview', error);
+      fail('UI: open a layout, read the Problems panel, open the preview, export a script', error);
     }
   }
   await browser.close().catch(() => undefined);

@@ -1,11 +1,13 @@
 // One test that uses the VS Code workbench in chromium as a person would: open a layout with Quick
 // Open, open the Problems panel and read its rows, open the allocation preview from the editor's
-// title bar, and take the screenshots the README shows (docs/images/vscode-*.png). (The preview's
+// title bar, export a deployment script from it (refused: the layout has errors) and from a valid
+// layout, and take the screenshots the README shows (docs/images/vscode-*.png). (The preview's
 // restore after a reload is tested in client/src/test/suite/preview.test.ts: reloading code-server
 // here restored it in 2 of 3 runs on a loaded machine.)
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, shown } from './install-code-server.mjs';
+import { prepareExportUi, runExportUi } from './export-ui.mjs';
 import { poll } from './processes.mjs';
 import { remoteUri, workbenchUrl } from './workbench.mjs';
 
@@ -18,6 +20,7 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
   const folder = path.join(s.root, 'ui-workspace', 'gpu-lab');
   mkdirSync(folder, { recursive: true });
   copyFileSync(FIXTURE, path.join(folder, FILE));
+  prepareExportUi(folder);
   const expected = JSON.parse(readFileSync(FIXTURE.replace(/\.partition\.yaml$/, '.expected.json'), 'utf8'));
   const partitions = [...readFileSync(FIXTURE, 'utf8').matchAll(/^ {2}- name: (\S+)$/gm)].map((m) => m[1]);
 
@@ -95,7 +98,10 @@ export async function runUiTest(browser, codeServer, s, { developmentPath, scree
     const counts = `Problems: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info`;
     if (problems !== counts) throw new Error(`the preview's problem count reads "${problems}", expected "${counts}"`);
     await page.screenshot({ path: path.join(screenshots, 'vscode-preview.png') });
-    return `${seen.length} problem rows, preview of ${drawn.length} partitions; screenshots in ${shown(screenshots)}`;
+
+    // Export Deployment Script from the layout's title bar: refused with the message, then a valid layout's script
+    await runExportUi(page, { layoutWithErrors: FILE, errors: count('error'), screenshot: path.join(screenshots, 'vscode-export.png') });
+    return `${seen.length} problem rows, preview of ${drawn.length} partitions, export refused then written; screenshots in ${shown(screenshots)}`;
   } catch (error) {
     // what the workbench showed when it went wrong, beside the run's logs
     await page?.screenshot({ path: path.join(s.logs, 'ui-test-failure.png') }).catch(() => undefined);

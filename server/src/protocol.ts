@@ -64,3 +64,24 @@ export interface SelectRangeArgs {
   uri: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
+
+export interface ExportScriptParams {
+  /** the open layout's URI */
+  uri: string;
+  /** the undo script instead of the deployment script */
+  undo?: boolean;
+}
+
+/**
+ * The deployment script of the layout's current version (`partition-lint export`), or why there is
+ * none: `errors` (the layout has errors, shown in the Problems panel), `export` (what no script can
+ * express: `messages`), `error` (the layout cannot be exported from the editor at all).
+ */
+export type ExportScriptResult =
+  | { version: number; script: string }
+  | { version: number; refused: 'errors'; errors: number }
+  | { version: number; refused: 'export'; messages: string[] }
+  | { error: string };
+
+/** Writes the Hyper-V PowerShell deployment script of an open layout (README "Export"). */
+export const exportScriptRequest = new RequestType<ExportScriptParams, ExportScriptResult, void>('partitionLayout/exportScript');

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allocationResult } from './language/allocation-request';
+import { exportScriptResult } from './language/export-request';
 import { codeActions } from './language/code-actions';
 import { completion, resolveCompletion, resolveUri } from './language/completion';
 import { definition } from './language/definition';
@@ -24,7 +25,7 @@ import { prepareRename, rename } from './language/rename';
 import { serverOptions, Services } from './language/services';
 import { SETTINGS_SECTION } from './language/settings';
 import { documentSymbols } from './language/symbols';
-import { allocationRequest, driftRequest, importInventoryRequest } from './protocol';
+import { allocationRequest, driftRequest, exportScriptRequest, importInventoryRequest } from './protocol';
 import { driftResult, importInventoryResult } from './language/inventory-requests';
 import { WATCHED_FILE_GLOBS } from './names';
 import { packageVersion } from './project-files';
@@ -146,6 +147,10 @@ function startServer(): void {
   connection.onRequest(allocationRequest, async (p) => {
     const a = await services?.analysisWithRules(p.uri);
     return a ? allocationResult(a) : null;
+  });
+  connection.onRequest(exportScriptRequest, async (p) => {
+    const a = await services?.analysisWithRules(p.uri);
+    return a ? exportScriptResult(a, p.undo) : { error: `${p.uri} is not open in the editor` };
   });
   connection.onRequest(importInventoryRequest, (p) => importInventoryResult(p.inventoryUri));
   connection.onRequest(driftRequest, async (p) => {

@@ -19,7 +19,7 @@ import {
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
-const EXPORTABLE = ['modern-gpu-nic', 'nested-virtualization'];
+const EXPORTABLE = ['modern-gpu-nic', 'nested-virtualization', 'vdi-gpu-partitioning', 'edge-sriov-switches'];
 
 function exportFile(file: string, ...extra: string[]): { status: number | null; stdout: string; stderr: string } {
   return runCli(['export', file, ...extra]);
@@ -229,7 +229,8 @@ describe('partition-lint export', () => {
 });
 
 describe('partition-lint export runs nothing from the file', () => {
-  // Free text of the layout (name, guest.os, a driver, a device id) carrying PowerShell.
+  // Free text of the layout (name, guest.os, a driver, device ids: an assigned GPU, a switch's uplink, a
+  // partitionable GPU) carrying PowerShell. Switch names and location paths admit no such text (schema).
   const PAYLOADS = [
     "x'; Remove-Item -Recurse C:\\ ; '",
     'x$(Remove-Item C:\\)',
@@ -265,6 +266,18 @@ describe('partition-lint export runs nothing from the file', () => {
       '      mmio: 256MiB',
       '    - id: disk0',
       '      class: storage',
+      `    - id: ${JSON.stringify(`${deviceId}-nic`)}`,
+      '      class: network',
+      '      address: "0000:18:00.0"',
+      `    - id: ${JSON.stringify(`${deviceId}-gpup`)}`,
+      '      class: gpu',
+      '      address: "0000:21:00.0"',
+      `      driver: ${q}`,
+      '      gpuPartitions: 2',
+      '  switches:',
+      '    - name: lan',
+      '      type: external',
+      `      devices: [${JSON.stringify(`${deviceId}-nic`)}]`,
       'partitions:',
       '  - name: root',
       '    role: root',
@@ -277,6 +290,8 @@ describe('partition-lint export runs nothing from the file', () => {
       '    memory: 4GiB',
       `    devices: [${JSON.stringify(deviceId)}]`,
       '    synthetic: [storage]',
+      '    networkAdapters: [lan]',
+      `    gpuPartition: ${JSON.stringify(`${deviceId}-gpup`)}`,
       '',
     ].join('\n');
   }
@@ -305,6 +320,10 @@ describe('partition-lint export runs nothing from the file', () => {
           // The device id reaches string literals with its exact value.
           const assert1 = s.commands.find((c) => c.name === 'Assert-PartitionLayoutVMOff' && String(str(c, 'Change')).startsWith('assign device'));
           if (!undo) assert.equal(str(assert1 as PsCommand, 'Change'), `assign device ${id}`);
+          const gpuP = s.commands.find((c) => c.name === 'Assert-PartitionLayoutVMOff' && String(str(c, 'Change')).startsWith('add a partition'));
+          if (!undo) assert.equal(str(gpuP as PsCommand, 'Change'), `add a partition of GPU ${id}-gpup`);
+          const warning = s.commands.find((c) => c.name === 'Write-Warning' && c.positional[0]?.value !== undefined && String(c.positional[0].value).startsWith("Switch 'lan' exists"));
+          if (!undo) assert.equal(warning?.positional[0].value, `Switch 'lan' exists but is not external on ${id}-nic as the layout says: remove it (Remove-VMSwitch) and run this script again, or fix the layout.`);
         }
       }
     });

@@ -18,4 +18,8 @@ export const COMMANDS = {
   openPreview: { id: 'partitionLayout.openPreview', title: 'Open Allocation Preview' },
   importInventory: { id: 'partitionLayout.importInventory', title: 'Import Host Inventory' },
   compareInventory: { id: 'partitionLayout.compareInventory', title: 'Compare with Host Inventory' },
+  exportScript: { id: 'partitionLayout.exportScript', title: 'Export Deployment Script' },
 } as const;
+
+/** VS Code's command that opens the Problems panel (offered when a layout with errors is exported). */
+export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';

@@ -23,6 +23,7 @@ const TEST_FILES = [
   'preview.test',
   'new-layout-file.test',
   'inventory.test',
+  'export-script.test',
 ];
 
 class LogReporter extends Mocha.reporters.Base {

@@ -1,7 +1,8 @@
 import { formatBytes } from '../../core/util/sizes';
 import { bool, int, ps, str, word } from '../powershell/code';
 import { ScriptWriter } from '../powershell/script-writer';
-import type { ExportPlan, PlannedVm } from './plan';
+import { gpuPartitionStep, gpuSteps } from './gpu-steps';
+import type { ExportPlan, MmioBytes, PlannedVm } from './plan';
 import {
   direct,
   hasNested,
@@ -15,6 +16,7 @@ import {
   type Guard,
   type ScriptSource,
 } from './script-parts';
+import { adapterSteps, switchSteps } from './switch-steps';
 
 /**
  * The deployment script (README "Export", docs/decisions.md): host check, host settings, then each child of the root in
@@ -32,11 +34,19 @@ export function deployScript(plan: ExportPlan, source: ScriptSource): string {
       : []),
   ]);
   const assigns = plan.vms.some((v) => v.assigned.length > 0);
-  helpers(w, { vmOff: true, pnpByLocationPath: assigns, locationInfo: usesLocationInfo(plan) });
+  helpers(w, {
+    vmOff: true,
+    pnpByLocationPath: assigns,
+    locationInfo: usesLocationInfo(plan),
+    netAdapter: plan.switches.some((s) => s.uplinks.length > 0),
+    partitionableGpu: plan.gpus.length > 0,
+  });
   w.blank();
   w.block(ps`if (-not $SkipHostCheck)`, (b) => hostCheck(b, plan));
   hostSettings(w, plan);
   rootComments(w, plan);
+  switchSteps(w, plan.switches, shouldProcess);
+  gpuSteps(w, plan.gpus, shouldProcess);
   for (const vm of plan.vms) {
     vmSteps(w, vm, shouldProcess, plan.release.generation2);
     if (vm.children.length > 0) nestedSteps(w, vm, plan.release.generation2);
@@ -91,12 +101,15 @@ function vmSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard, generations: bool
   w.blank().comment(`---- VM "${vm.name}": generation ${vm.generation}, ${vm.processors} virtual processors${vm.os !== undefined ? `, guest: ${vm.os}` : ''} ----`);
   w.line(ps`$vm = Get-VM -Name ${name} -ErrorAction SilentlyContinue`);
   const startup = vm.memory.kind === 'static' ? vm.memory.bytes : vm.memory.startup;
+  const first = vm.adapters[0];
+  // New-VM gives the VM one network adapter: on the first networkAdapters switch, else not connected.
+  const onSwitch = first ? ps` -SwitchName ${str(first.switchName)}` : ps``;
   w.block(ps`if (-not $vm)`, (b) =>
     guard(b, label, 'New-VM', (c) =>
       c.line(
         generations
-          ? ps`$vm = New-VM -Name ${name} -Generation ${int(vm.generation)} -MemoryStartupBytes ${int(startup)} -NoVHD`
-          : ps`$vm = New-VM -Name ${name} -MemoryStartupBytes ${int(startup)} -NoVHD`,
+          ? ps`$vm = New-VM -Name ${name} -Generation ${int(vm.generation)} -MemoryStartupBytes ${int(startup)} -NoVHD${onSwitch}`
+          : ps`$vm = New-VM -Name ${name} -MemoryStartupBytes ${int(startup)} -NoVHD${onSwitch}`,
       ),
     ),
   );
@@ -144,7 +157,8 @@ function vmSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard, generations: bool
     );
   }
 
-  if (vm.synthetic.includes('network')) {
+  adapterSteps(w, vm, guard);
+  if (vm.synthetic.includes('network') && vm.adapters.length === 0) {
     w.comment('Synthetic network: New-VM gave the VM one network adapter, not connected; connect it to the external switch (Connect-VMNetworkAdapter).');
   }
   if (vm.synthetic.includes('storage')) w.comment('Synthetic storage: the layout describes no disks; attach the virtual disks (Add-VMHardDiskDrive).');
@@ -154,6 +168,7 @@ function vmSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard, generations: bool
       guard(b, label, 'Set-VMNetworkAdapter -MacAddressSpoofing On', (c) => c.line(ps`Set-VMNetworkAdapter -VMName ${name} -MacAddressSpoofing On`)),
     );
   }
+  gpuPartitionStep(w, vm, guard);
   if (vm.assigned.length > 0) assignmentSteps(w, vm, guard);
 }
 
@@ -180,19 +195,17 @@ function assignmentSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard): void {
     );
   }
   if (mmio) {
-    w.comment(
-      `MMIO space: low ${formatBytes(mmio.low)}, high ${formatBytes(mmio.high)}${mmio.recommended ? " (Microsoft's recommendation: the devices' MMIO plus 128 MiB low / 512 MiB high; the layout sets no mmioSpace)" : ' (the layout\'s mmioSpace)'}.`,
-    );
-    w.block(ps`if (-not $vm -or $vm.LowMemoryMappedIoSpace -ne ${int(mmio.low)})`, (b) =>
-      guard(b, label, `Set-VM -LowMemoryMappedIoSpace ${mmio.low}`, (c) => {
+    w.comment(mmioComment(mmio.low, mmio.high));
+    w.block(ps`if (-not $vm -or $vm.LowMemoryMappedIoSpace -ne ${int(mmio.low.bytes)})`, (b) =>
+      guard(b, label, `Set-VM -LowMemoryMappedIoSpace ${mmio.low.bytes}`, (c) => {
         c.line(ps`Assert-PartitionLayoutVMOff -Name ${name} -Change 'set its low MMIO space'`);
-        c.line(ps`Set-VM -Name ${name} -LowMemoryMappedIoSpace ${int(mmio.low)}`);
+        c.line(ps`Set-VM -Name ${name} -LowMemoryMappedIoSpace ${int(mmio.low.bytes)}`);
       }),
     );
-    w.block(ps`if (-not $vm -or $vm.HighMemoryMappedIoSpace -ne ${int(mmio.high)})`, (b) =>
-      guard(b, label, `Set-VM -HighMemoryMappedIoSpace ${mmio.high}`, (c) => {
+    w.block(ps`if (-not $vm -or $vm.HighMemoryMappedIoSpace -ne ${int(mmio.high.bytes)})`, (b) =>
+      guard(b, label, `Set-VM -HighMemoryMappedIoSpace ${mmio.high.bytes}`, (c) => {
         c.line(ps`Assert-PartitionLayoutVMOff -Name ${name} -Change 'set its high MMIO space'`);
-        c.line(ps`Set-VM -Name ${name} -HighMemoryMappedIoSpace ${int(mmio.high)}`);
+        c.line(ps`Set-VM -Name ${name} -HighMemoryMappedIoSpace ${int(mmio.high.bytes)}`);
       }),
     );
   }
@@ -211,6 +224,18 @@ function assignmentSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard): void {
       }),
     );
   }
+}
+
+const LAYOUTS = "the layout's mmioSpace";
+const RECOMMENDED = "Microsoft's recommendation: the devices' MMIO plus";
+
+/** Where the MMIO sizes come from: the layout's mmioSpace, or Microsoft's sizing, said once when both sides agree. */
+function mmioComment(low: MmioBytes, high: MmioBytes): string {
+  const sizes = `low ${formatBytes(low.bytes)}, high ${formatBytes(high.bytes)}`;
+  if (!low.recommended && !high.recommended) return `MMIO space: ${sizes} (${LAYOUTS}).`;
+  if (low.recommended && high.recommended) return `MMIO space: ${sizes} (${RECOMMENDED} 128 MiB low / 512 MiB high; the layout sets no mmioSpace).`;
+  const why = (side: MmioBytes, buffer: string): string => (side.recommended ? `${RECOMMENDED} ${buffer}` : LAYOUTS);
+  return `MMIO space: low ${formatBytes(low.bytes)} (${why(low, '128 MiB')}), high ${formatBytes(high.bytes)} (${why(high, '512 MiB')}).`;
 }
 
 function nestedSteps(w: ScriptWriter, parent: PlannedVm, generations: boolean): void {

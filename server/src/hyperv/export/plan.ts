@@ -1,6 +1,5 @@
-import type { Device, LayoutModel, Partition } from '../../core/model/types';
+import type { Device, LayoutModel, MmioSide, Partition, SwitchType } from '../../core/model/types';
 import type { Finding } from '../../core/types';
-import { MiB, parseSize } from '../../core/util/sizes';
 
 /**
  * The deployment plan: what the script must make true on the host, read from the layout model.
@@ -19,6 +18,30 @@ export interface PlannedDevice {
   locator: DeviceLocator;
 }
 
+/** A virtual switch of the root: external ones bound to their uplinks (several: a Switch Embedded Team). */
+export interface PlannedSwitch {
+  name: string;
+  type: SwitchType;
+  /** external only: the uplinks, in the switch's order */
+  uplinks: PlannedDevice[];
+  /** external only: SR-IOV for the children's adapters */
+  sriov: boolean;
+}
+
+/** A partitionable GPU (GPU-P) and the partitions it offers. */
+export interface PlannedGpu {
+  id: string;
+  locator: DeviceLocator;
+  partitions: number;
+}
+
+/** A synthetic network adapter of a VM, on a switch of the root. */
+export interface PlannedAdapter {
+  switchName: string;
+  /** the switch has SR-IOV: the adapter asks for a virtual function */
+  sriov: boolean;
+}
+
 export type PlannedMemory =
   | { kind: 'static'; bytes: number }
   | { kind: 'dynamic'; startup: number; minimum: number; maximum: number; buffer?: number };
@@ -35,12 +58,22 @@ export interface PlannedVm {
   /** synthetic classes (comments: adapters and disks are not part of the layout) */
   synthetic: string[];
   os?: string;
+  /** `networkAdapters`: one synthetic adapter per entry, in the layout's order */
+  adapters: PlannedAdapter[];
+  /** `gpuPartition`: a partition of this partitionable GPU */
+  gpuPartition?: PlannedGpu;
   /** directly assigned devices, in the order the VM lists them */
   assigned: PlannedDevice[];
-  /** with assigned devices: MMIO space in bytes, the layout's or Microsoft's recommendation */
-  mmio?: { low: number; high: number; recommended: boolean };
+  /** with assigned devices: MMIO space in bytes per side, the layout's or (`recommended`) Microsoft's recommendation */
+  mmio?: { low: MmioBytes; high: MmioBytes };
   /** nested children, created inside this VM through PowerShell Direct */
   children: PlannedVm[];
+}
+
+export interface MmioBytes {
+  bytes: number;
+  /** the layout does not state this side: the devices' MMIO plus Microsoft's buffer */
+  recommended: boolean;
 }
 
 export interface ExportPlan {
@@ -49,6 +82,9 @@ export interface ExportPlan {
   release: { id: string; title: string; generation2: boolean };
   host: { logicalProcessors: number; memory: number; numaSpanning: boolean; hypervisorReserve: number };
   root: { name: string; virtualProcessors?: number; memory?: number; affinity: number[] };
+  switches: PlannedSwitch[];
+  /** partitionable GPUs, in the host's device order */
+  gpus: PlannedGpu[];
   vms: PlannedVm[];
 }
 
@@ -57,8 +93,8 @@ export type PlanResult = { plan: ExportPlan; problems: [] } | { plan?: undefined
 /** Releases with the Hyper-V PowerShell module (Windows Server 2012 and later). */
 const SCRIPTABLE_RELEASES: ReadonlySet<string> = new Set(['ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025']);
 
-const LOW_MMIO_BUFFER = 128 * MiB;
-const HIGH_MMIO_BUFFER = 512 * MiB;
+/** Releases with Switch Embedded Teaming (New-VMSwitch -EnableEmbeddedTeaming): Windows Server 2016 and later. */
+const TEAMING_RELEASES: ReadonlySet<string> = new Set(['ws2016', 'ws2019', 'ws2022', 'ws2025']);
 
 /** The plan for a layout without errors; `problems` (rule `export`) for what a script cannot express. */
 export function planExport(model: LayoutModel): PlanResult {
@@ -79,12 +115,12 @@ export function planExport(model: LayoutModel): PlanResult {
   const assignedTo = (p: Partition): Device[] =>
     [...model.ownership.values()].filter((o) => o.owner === p && o.how === 'assigned').map((o) => o.device);
 
-  const locate = (d: Device, p: Partition): DeviceLocator | undefined => {
-    const lp = typeof d.raw.locationPath === 'string' ? d.raw.locationPath : undefined;
-    if (lp) return { kind: 'locationPath', locationPath: lp };
+  /** How the script finds `d`; `role` says why it must (`is assigned to "vm1"`). Neither locationPath nor a segment-0 address: an export problem. */
+  const locate = (d: Device, role: string): DeviceLocator | undefined => {
+    if (d.locationPath !== undefined) return { kind: 'locationPath', locationPath: d.locationPath };
     const range = model.locations.rangeOf(d.raw);
     if (!d.address) {
-      problem(range, `Device "${d.id}" is assigned to "${p.name}" but has neither locationPath nor address: give its locationPath (Get-PnpDeviceProperty DEVPKEY_Device_LocationPaths) so the script can dismount and assign it.`);
+      problem(range, `Device "${d.id}" ${role} but has neither locationPath nor address: give its locationPath (Get-PnpDeviceProperty DEVPKEY_Device_LocationPaths) so the script can find it.`);
       return undefined;
     }
     const [segment, bus, devfn] = d.address.split(':');
@@ -95,6 +131,28 @@ export function planExport(model: LayoutModel): PlanResult {
     }
     return { kind: 'locationInfo', locationInfo: `PCI bus ${parseInt(bus, 16)}, device ${parseInt(dev, 16)}, function ${parseInt(fn, 16)}`, address: d.address };
   };
+
+  const gpus = new Map<Device, PlannedGpu>();
+  for (const g of model.gpus) {
+    const locator = locate(g.device, 'offers GPU partitions');
+    if (locator) gpus.set(g.device, { id: g.device.id, locator, partitions: g.offered });
+  }
+  const switches: PlannedSwitch[] = [];
+  for (const sw of model.host.switches) {
+    if (!sw.type) continue;
+    const uplinks: PlannedDevice[] = [];
+    for (const d of sw.type === 'external' ? sw.uplinks : []) {
+      const locator = locate(d, `is an uplink of the switch "${sw.name}"`);
+      if (locator) uplinks.push({ id: d.id, class: d.class, locator });
+    }
+    if (sw.type === 'external' && sw.uplinks.length > 1 && !TEAMING_RELEASES.has(model.release.id)) {
+      problem(
+        model.locations.keyRange(sw.raw, 'devices'),
+        `The switch "${sw.name}" has ${sw.uplinks.length} uplinks: a Switch Embedded Team, which came with Windows Server 2016. On ${model.release.title} team the adapters first (New-NetLbfoTeam) and give the switch one uplink.`,
+      );
+    }
+    switches.push({ name: sw.name, type: sw.type, uplinks, sriov: sw.type === 'external' && sw.sriov });
+  }
 
   const planVm = (p: Partition, nested: boolean): PlannedVm | undefined => {
     const m = p.memory;
@@ -111,13 +169,19 @@ export function planExport(model: LayoutModel): PlanResult {
     }
     const assigned: PlannedDevice[] = [];
     for (const d of nested ? [] : devices) {
-      const locator = locate(d, p);
+      const locator = locate(d, `is assigned to "${p.name}"`);
       if (locator) assigned.push({ id: d.id, class: d.class, locator });
     }
-    const mmioRaw = p.raw.mmioSpace;
-    const hasMmio = typeof mmioRaw === 'object' && mmioRaw !== null;
-    const needHigh = devices.reduce((s, d) => s + d.mmio, 0);
-    const needLow = devices.reduce((s, d) => s + (parseSize(d.raw.mmioLow)?.bytes ?? 0), 0);
+    const gpuDevice = p.gpuPartition ? model.host.deviceById.get(p.gpuPartition.value) : undefined;
+    const gpuPartition = gpuDevice ? gpus.get(gpuDevice) : undefined;
+    if (nested && p.gpuPartition) {
+      problem(p.gpuPartition.range, `"${p.name}" is a nested partition with a GPU partition: the script can add GPU partitions to children of the root only.`);
+    }
+    const adapters = p.networkAdapters.flatMap((a): PlannedAdapter[] => {
+      const sw = model.host.switchByName.get(a.value);
+      return sw ? [{ switchName: sw.name, sriov: sw.type === 'external' && sw.sriov }] : [];
+    });
+    const side = (s: MmioSide): MmioBytes => (s.explicit ? { bytes: s.has, recommended: false } : { bytes: s.recommended, recommended: true });
     return {
       name: p.name,
       generation: p.generation,
@@ -127,10 +191,10 @@ export function planExport(model: LayoutModel): PlanResult {
       nestedParent: p.virtualizationStack,
       synthetic: p.synthetic.map((s) => s.value),
       ...(p.os !== undefined ? { os: p.os } : {}),
+      adapters: nested ? [] : adapters,
+      ...(gpuPartition && !nested ? { gpuPartition } : {}),
       assigned,
-      ...(devices.length > 0 && !nested
-        ? { mmio: hasMmio ? { low: p.mmioLow, high: p.mmioHigh, recommended: false } : { low: needLow + LOW_MMIO_BUFFER, high: needHigh + HIGH_MMIO_BUFFER, recommended: true } }
-        : {}),
+      ...(p.mmio && devices.length > 0 && !nested ? { mmio: { low: side(p.mmio.low), high: side(p.mmio.high) } } : {}),
       children: p.children.map((c) => planVm(c, true)).filter((c): c is PlannedVm => c !== undefined),
     };
   };
@@ -149,6 +213,8 @@ export function planExport(model: LayoutModel): PlanResult {
         ...(!root.memoryImplicit ? { memory: root.memoryBytes } : {}),
         affinity: root.affinity,
       },
+      switches,
+      gpus: [...gpus.values()],
       vms,
     },
   };

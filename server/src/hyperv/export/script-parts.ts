@@ -30,8 +30,13 @@ export function hasNested(plan: ExportPlan): boolean {
   return plan.vms.some((v) => v.children.length > 0);
 }
 
-export function usesLocationInfo(plan: ExportPlan): boolean {
-  return plan.vms.some((v) => v.assigned.some((d) => d.locator.kind === 'locationInfo'));
+/** Whether any device the script looks up is found by its PCI address at run time (no locationPath in the layout). */
+export function usesLocationInfo(plan: ExportPlan, undo = false): boolean {
+  const located = [
+    ...plan.vms.flatMap((v) => v.assigned.map((d) => d.locator)),
+    ...(undo ? [] : [...plan.switches.flatMap((s) => s.uplinks.map((d) => d.locator)), ...plan.gpus.map((g) => g.locator)]),
+  ];
+  return located.some((l) => l.kind === 'locationInfo');
 }
 
 export function header(w: ScriptWriter, plan: ExportPlan, source: ScriptSource, what: string): void {
@@ -63,7 +68,18 @@ export function parameters(w: ScriptWriter, params: Array<{ help: string; declar
 }
 
 /** Read-only helper functions: they look at state and never change it. */
-export function helpers(w: ScriptWriter, opts: { vmOff: boolean; pnpByLocationPath: boolean; locationInfo: boolean }): void {
+export interface HelperNeeds {
+  vmOff: boolean;
+  /** Get-PartitionLayoutPnpDevice (device assignment; the partitionable GPU lookup uses it too) */
+  pnpByLocationPath: boolean;
+  locationInfo: boolean;
+  /** Get-PartitionLayoutNetAdapterName: an external switch's uplinks */
+  netAdapter?: boolean;
+  /** Get-PartitionLayoutPartitionableGpu: GPU-P */
+  partitionableGpu?: boolean;
+}
+
+export function helpers(w: ScriptWriter, opts: HelperNeeds): void {
   if (opts.vmOff) {
     w.blank();
     w.block(ps`function Assert-PartitionLayoutVMOff`, (b) => {
@@ -73,7 +89,7 @@ export function helpers(w: ScriptWriter, opts: { vmOff: boolean; pnpByLocationPa
       b.block(ps`if ($state -ne 'Off')`, (c) => c.line(ps`throw ("VM '{0}' is {1}: stop it to {2}, then run this script again." -f $Name, $state, $Change)`));
     });
   }
-  if (opts.pnpByLocationPath) {
+  if (opts.pnpByLocationPath || opts.partitionableGpu) {
     w.blank();
     w.block(ps`function Get-PartitionLayoutPnpDevice`, (b) => {
       b.comment('The PnP device whose PCI location paths include this one (Get-PnpDeviceProperty DEVPKEY_Device_LocationPaths).');
@@ -98,6 +114,32 @@ export function helpers(w: ScriptWriter, opts: { vmOff: boolean; pnpByLocationPa
         });
       });
       b.line(ps`throw ("No device of this host is at {0}: give the device's locationPath in the layout." -f $LocationInfo)`);
+    });
+  }
+  if (opts.netAdapter) {
+    w.blank();
+    w.block(ps`function Get-PartitionLayoutNetAdapterName`, (b) => {
+      b.comment('The name of the physical network adapter at this PCI location path (its PnP device\'s DEVPKEY_Device_LocationPaths).');
+      b.line(ps`param([string] $LocationPath)`);
+      b.block(ps`foreach ($adapter in Get-NetAdapter -Physical)`, (c) => {
+        c.line(ps`$paths = (Get-PnpDeviceProperty -InstanceId $adapter.PnPDeviceID -KeyName 'DEVPKEY_Device_LocationPaths' -ErrorAction SilentlyContinue).Data`);
+        c.block(ps`if ($paths -contains $LocationPath)`, (d) => d.line(ps`return $adapter.Name`));
+      });
+      b.line(ps`throw ("No physical network adapter of this host has the PCI location path {0}: check the layout's locationPath or address." -f $LocationPath)`);
+    });
+  }
+  if (opts.partitionableGpu) {
+    w.blank();
+    w.block(ps`function Get-PartitionLayoutPartitionableGpu`, (b) => {
+      b.comment('The partitionable GPU (Get-VMHostPartitionableGpu) at this PCI location path. Its Name is the device\'s');
+      b.comment('interface path, which holds the PnP instance ID with # for \\ (what Add-VMGpuPartitionAdapter -InstancePath takes).');
+      b.line(ps`param([string] $LocationPath)`);
+      b.line(ps`$device = Get-PartitionLayoutPnpDevice -LocationPath $LocationPath`);
+      b.line(ps`$pattern = '*#' + [WildcardPattern]::Escape($device.InstanceId -replace '\\\\', '#') + '#*'`);
+      b.block(ps`foreach ($gpu in Get-VMHostPartitionableGpu)`, (c) => {
+        c.block(ps`if ($gpu.Name -like $pattern)`, (d) => d.line(ps`return $gpu`));
+      });
+      b.line(ps`throw ("The GPU at the PCI location path {0} is not partitionable on this host (Get-VMHostPartitionableGpu does not list it): check its driver." -f $LocationPath)`);
     });
   }
 }

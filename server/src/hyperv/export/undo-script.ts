@@ -1,23 +1,35 @@
 import { ps, str } from '../powershell/code';
 import { ScriptWriter } from '../powershell/script-writer';
+import { gpuPartitionUndo } from './gpu-steps';
 import type { ExportPlan, PlannedVm } from './plan';
 import { allVms, header, helpers, locationPathOf, parameters, shouldProcess, usesLocationInfo, type ScriptSource } from './script-parts';
+import { switchUndo } from './switch-steps';
 
 /**
  * The undo script: gives each assigned device back to the host (Remove-VMAssignableDevice →
- * Mount-VMHostAssignableDevice → Enable-PnpDevice, the reverse of the deployment), and with
- * -RemoveVMs also removes the layout's VMs (children of the root; nested ones go with their parent).
+ * Mount-VMHostAssignableDevice → Enable-PnpDevice, the reverse of the deployment) and removes the
+ * GPU partitions; with -RemoveVMs it also removes the layout's VMs (children of the root; nested ones
+ * go with their parent) and then its virtual switches.
  */
 export function undoScript(plan: ExportPlan, source: ScriptSource): string {
   const w = new ScriptWriter();
   header(w, plan, source, 'Undo script');
-  w.comment('It gives the assigned devices back to the host. VMs are removed only with -RemoveVMs.');
-  parameters(w, [{ help: 'Also remove the layout\'s VMs (their configuration only: virtual disk files stay).', declaration: ps`[switch] $RemoveVMs` }]);
-  const assigned = plan.vms.filter((v) => v.assigned.length > 0);
-  helpers(w, { vmOff: true, pnpByLocationPath: assigned.length > 0, locationInfo: usesLocationInfo(plan) });
-  for (const vm of [...assigned].reverse()) deviceUndo(w, vm);
-  if (plan.vms.length > 0) {
-    w.blank().comment('With -RemoveVMs: the VMs, last first (nested VMs live inside their parent and go with it).');
+  const gpuP = plan.vms.some((v) => v.gpuPartition);
+  const switches = plan.switches.length > 0;
+  w.comment(
+    `It gives the assigned devices back to the host${gpuP ? ' and removes the GPU partitions' : ''}. VMs${switches ? ' and virtual switches' : ''} are removed only with -RemoveVMs.`,
+  );
+  parameters(w, [
+    {
+      help: `Also remove the layout's VMs (their configuration only: virtual disk files stay)${switches ? ', then its virtual switches' : ''}.`,
+      declaration: ps`[switch] $RemoveVMs`,
+    },
+  ]);
+  const assigned = plan.vms.some((v) => v.assigned.length > 0);
+  helpers(w, { vmOff: true, pnpByLocationPath: assigned, locationInfo: usesLocationInfo(plan, true) });
+  for (const vm of plan.vms.filter((v) => v.assigned.length > 0 || v.gpuPartition).reverse()) vmUndo(w, vm);
+  if (plan.vms.length > 0 || plan.switches.length > 0) {
+    w.blank().comment(`With -RemoveVMs: the VMs, last first (nested VMs live inside their parent and go with it)${switches ? ', then the switches' : ''}.`);
     w.block(ps`if ($RemoveVMs)`, (b) => {
       for (const vm of [...plan.vms].reverse()) {
         const name = str(vm.name);
@@ -30,14 +42,16 @@ export function undoScript(plan: ExportPlan, source: ScriptSource): string {
           }),
         );
       }
+      switchUndo(b, plan.switches, plan.vms.map((v) => v.name), shouldProcess);
     });
   }
   return w.toString();
 }
 
-function deviceUndo(w: ScriptWriter, vm: PlannedVm): void {
+function vmUndo(w: ScriptWriter, vm: PlannedVm): void {
   const name = str(vm.name);
-  w.blank().comment(`---- VM "${vm.name}": its assigned devices back to the host, the VM off ----`);
+  const what = [...(vm.assigned.length > 0 ? ['its assigned devices back to the host'] : []), ...(vm.gpuPartition ? ['its GPU partition removed'] : [])];
+  w.blank().comment(`---- VM "${vm.name}": ${what.join(', ')}, the VM off ----`);
   for (const d of [...vm.assigned].reverse()) {
     w.comment(`Device "${d.id}" (${d.class})${d.locator.kind === 'locationInfo' ? ` at PCI ${d.locator.address}` : ''}.`);
     const lp = locationPathOf(w, d.locator);
@@ -55,4 +69,5 @@ function deviceUndo(w: ScriptWriter, vm: PlannedVm): void {
       }),
     );
   }
+  gpuPartitionUndo(w, vm, shouldProcess);
 }

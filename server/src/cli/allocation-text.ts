@@ -1,4 +1,4 @@
-import type { AllocationModel, DeviceRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
+import type { AllocationModel, DeviceRow, HostLimitRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
 import { formatBytes } from '../core/util/sizes';
 import { table } from './table';
 
@@ -24,6 +24,11 @@ export function formatAllocationText(m: AllocationModel): string {
   out.push(
     `  VP:LP ratio (VPs of the root's children per host LP): ${m.processors.childVirtualProcessors}:${lps} = ${ratioText(ratio)} (warning above ${m.processors.overcommitLimit})${ratio > m.processors.overcommitLimit ? '  OVERCOMMITTED' : ''}`,
   );
+  out.push('');
+
+  out.push("Host limits (the root's children):");
+  out.push(`  virtual processors: ${limitText(m.hostLimits.virtualProcessors)}`);
+  out.push(`  running partitions: ${limitText(m.hostLimits.runningPartitions)}`);
   out.push('');
 
   const host = m.memory.host;
@@ -106,6 +111,13 @@ export function how(d: DeviceRow): string {
   const uplink = d.uplinkOf === undefined ? '' : `; uplink of switch ${d.uplinkOf}`;
   const backs = d.backs.map((b) => `; backs synthetic ${b.class} for ${b.partitions.join(', ')}`).join('');
   return `${base}${conflict}${uplink}${backs}`;
+}
+
+/** "80 of 2048 (3.9%)", "… (hypervisor.limits)", "… OVER by 4", or "12 (no limit applies)". */
+function limitText(x: HostLimitRow): string {
+  if (x.limit === undefined) return `${x.used} (no limit applies)`;
+  const over = x.used > x.limit ? `  OVER by ${x.used - x.limit}` : '';
+  return `${x.used} of ${x.limit}${x.limit > 0 ? ` (${percent(x.used / x.limit)})` : ''}${x.overridden ? ' set by hypervisor.limits' : ''}${over}`;
 }
 
 function segmentNote(s: MemorySegment): string {

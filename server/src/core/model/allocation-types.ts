@@ -103,6 +103,16 @@ export interface MmioRow {
   low: MmioSideRow;
 }
 
+/** One per-host limit: what the root's children use against the release's (or the override's) limit. */
+export interface HostLimitRow {
+  /** VPs of the root's children together, or the number of the root's children */
+  used: number;
+  /** the limit; left out when none applies (the release publishes none, there is no root or `partitions` list, or the override written is not valid) */
+  limit?: number;
+  /** true when `hypervisor.limits` sets the limit */
+  overridden?: true;
+}
+
 export interface PartitionRow {
   name: string;
   role: 'root' | 'child';
@@ -151,6 +161,11 @@ export interface AllocationModel {
     overcommitRatio: number;
     /** the memory the root keeps for itself (`rootMemoryMinimum`); what the root is given beyond it is free for new children */
     rootMinimum: number;
+  };
+  /** the per-host limits host-vp-limit and running-partition-limit check */
+  hostLimits: {
+    virtualProcessors: HostLimitRow;
+    runningPartitions: HostLimitRow;
   };
   numa: {
     nodes: number;

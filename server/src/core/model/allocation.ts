@@ -1,6 +1,7 @@
 import type { LineIndex } from '../parse/lines';
 import type { Finding } from '../types';
-import type { AllocationModel, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
+import { perHostLimit } from '../rules/per-host-limit';
+import type { AllocationModel, HostLimitRow, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
 import type { LayoutModel, MmioSide, Partition } from './types';
 
 /** The allocation JSON of a model (docs/allocation-json.md); `findings` give the problem counts. */
@@ -89,6 +90,10 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       overcommitRatio: host.memory > 0 ? committedAtMaximum / host.memory : 0,
       rootMinimum: model.limits.rootMemoryMinimum,
     },
+    hostLimits: {
+      virtualProcessors: hostLimit(model, 'hostVirtualProcessors', childVps),
+      runningPartitions: hostLimit(model, 'runningPartitions', rootChildren.length),
+    },
     numa: {
       nodes,
       spanning: host.numaSpanning,
@@ -139,4 +144,11 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
 
 function mmioSide(s: MmioSide): MmioSideRow {
   return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended };
+}
+
+/** `used` against a per-host limit, counted as host-vp-limit and running-partition-limit count it (docs/rules/). */
+function hostLimit(model: LayoutModel, key: 'hostVirtualProcessors' | 'runningPartitions', used: number): HostLimitRow {
+  const applies = perHostLimit(model, key);
+  if (!applies) return { used };
+  return { used, limit: applies.limit, ...(applies.origin === model.release.title ? {} : { overridden: true as const }) };
 }

@@ -26,6 +26,6 @@ function side(s: MmioSideView, which: 'high' | 'low'): HTMLElement {
   return el('td', { className: `mmio-side mmio-${which} mmio-${s.state}` }, [
     set,
     el('div', { className: 'mmio-sizing muted', text: s.sizing }),
-    el('div', { className: `mmio-verdict ${s.state === 'ok' ? 'ok' : s.state === 'short' ? 'bad' : 'warn'}`, text: s.verdict }),
+    el('div', { className: `mmio-verdict ${s.state === 'ok' ? 'ok' : s.state === 'no-buffer' ? 'warn' : 'bad'}`, text: s.verdict }),
   ]);
 }

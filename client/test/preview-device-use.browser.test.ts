@@ -118,13 +118,17 @@ describe('allocation preview in Chromium: switches, GPU partitions, MMIO and hos
     assert.equal(await text(view.page, '#mmio .summary'), '1 child with assigned devices · 1 short of MMIO space');
     const [short] = await rows(view.page, 'mmio');
     assert.equal(short[2], '1 GiB\n176 MiB needed + 512 MiB buffer = 688 MiB recommended\n336 MiB above the recommendation');
-    assert.equal(short[3], '128 MiB (default)\n160 MiB needed + 128 MiB buffer = 288 MiB recommended\nshort by 32 MiB: raise mmioSpace.low to 288 MiB');
+    assert.equal(short[3], '128 MiB (default)\n160 MiB needed + 128 MiB buffer = 288 MiB recommended\nshort by 32 MiB (mmio-space)');
     assert.equal(await view.page.locator('#mmio .mmio-low .mmio-verdict.bad').count(), 1, 'short is shown as an error');
 
     await view.show(ruleFixture('mmio-buffer', 'fires'), 'fires.partition.yaml');
     const [buffer] = await rows(view.page, 'mmio');
-    assert.equal(buffer[2], '512 MiB (default)\n176 MiB needed + 512 MiB buffer = 688 MiB recommended\n176 MiB below the recommendation');
+    assert.equal(buffer[2], '512 MiB (default)\n176 MiB needed + 512 MiB buffer = 688 MiB recommended\n176 MiB below the recommendation (mmio-buffer)');
     assert.equal(await view.page.locator('#mmio .mmio-high .mmio-verdict.warn').count(), 1, 'below the buffer is shown as a warning');
+
+    await view.show(ruleFixture('mmio-space', 'fires-low-4gib'), 'low-4gib.partition.yaml');
+    assert.equal((await rows(view.page, 'mmio'))[0][3], '4 GiB\n0 B needed + 128 MiB buffer = 128 MiB recommended\nnot below 4 GiB, where low MMIO space lies (mmio-space)');
+    assert.equal(await view.page.locator('#mmio .mmio-low .mmio-verdict.bad').count(), 1);
 
     await view.show(ruleFixture('gpu-partition', 'fires'), 'gpu-fires.partition.yaml');
     assert.deepEqual((await rows(view.page, 'gpus'))[0].slice(1), ['3 of 2 partitions used\n1 more user than partitions', 'vdi01, vdi02, vdi03']);

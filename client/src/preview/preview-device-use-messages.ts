@@ -2,7 +2,7 @@
  * The parts of the preview's view for virtual switches, GPU partitions, MMIO space and the per-host
  * limits (re-exported by preview-messages.ts, the one message contract). Free of `vscode` and of Node.
  */
-import type { SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { MmioSideRow, SourcePosition } from '../../../server/src/core/model/allocation-types';
 
 /** A virtual switch of the root and the children whose network adapters plug into it. */
 export interface SwitchRowView {
@@ -45,8 +45,8 @@ export interface MmioSideView {
   default: boolean;
   /** "176 MiB needed + 512 MiB buffer = 688 MiB recommended" */
   sizing: string;
-  /** ok: at least the recommendation; short: less than the devices need (mmio-space); buffer: less than the recommendation (mmio-buffer) */
-  state: 'ok' | 'short' | 'buffer';
+  /** as mmio-space and mmio-buffer judge it (the allocation model's) */
+  state: MmioSideRow['state'];
   verdict: string;
 }
 

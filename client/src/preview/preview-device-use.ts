@@ -87,7 +87,7 @@ function gpuRow(g: GpuPartitionRow, address: string | undefined): GpuRowView {
 // --------------------------------------------------------------------------------------- MMIO
 
 function mmioSummary(all: readonly MmioRow[]): string {
-  const short = all.filter((m) => mmioState(m.high, 'high') === 'short' || mmioState(m.low, 'low') === 'short').length;
+  const short = all.filter((m) => m.high.state === 'short' || m.low.state === 'short').length;
   return `${plural(all.length, 'child', 'children')} with assigned devices${short > 0 ? ` · ${formatCount(short)} short of MMIO space` : ''}`;
 }
 
@@ -102,24 +102,27 @@ function mmioRow(m: MmioRow, index: PartitionIndex): MmioRowView {
   return row;
 }
 
-/** docs/rules/mmio-space.md and mmio-buffer.md: short of what the devices need; below the buffer (low: only when its devices need some). */
-function mmioState(s: MmioSideRow, side: 'high' | 'low'): MmioSideView['state'] {
-  if (s.needed > s.set) return 'short';
-  if (s.set < s.recommended && (side === 'high' || s.needed > 0)) return 'buffer';
-  return 'ok';
+/** What a side's judgement (the model's, as mmio-space and mmio-buffer judge it) reads as. */
+function mmioVerdict(s: MmioSideRow, key: string): string {
+  switch (s.state) {
+    case 'short':
+      return `short by ${formatBytes(s.needed - s.set)} (mmio-space)`;
+    case 'no-buffer':
+      return `${formatBytes(s.recommended - s.set)} below the recommendation (mmio-buffer)`;
+    case 'not-below-4GiB':
+      return 'not below 4 GiB, where low MMIO space lies (mmio-space)';
+    case 'invalid':
+      return `${key} is not a size`;
+    case 'ok':
+      if (s.set === s.recommended) return 'as recommended';
+      return s.set > s.recommended ? `${formatBytes(s.set - s.recommended)} above the recommendation` : 'its devices need no low MMIO space';
+  }
 }
 
 function mmioSide(s: MmioSideRow, side: 'high' | 'low'): MmioSideView {
-  const state = mmioState(s, side);
   const key = side === 'high' ? 'mmioSpace.high' : 'mmioSpace.low';
-  const verdict =
-    state === 'short'
-      ? `short by ${formatBytes(s.needed - s.set)}: raise ${key} to ${formatBytes(s.recommended)}`
-      : state === 'buffer'
-        ? `${formatBytes(s.recommended - s.set)} below the recommendation`
-        : s.set === s.recommended
-          ? 'as recommended'
-          : `${formatBytes(s.set - s.recommended)} above the recommendation`;
+  const state = s.state;
+  const verdict = mmioVerdict(s, key);
   return {
     set: formatBytes(s.set),
     setTitle: `${key}: ${exactBytes(s.set)}${s.default ? ' (Hyper-V’s default: the layout does not set it)' : ''}`,

@@ -98,11 +98,14 @@ function deviceUseSections(m: AllocationModel): string[] {
   }
   if (m.mmio.length > 0) {
     out.push('', 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):');
-    const side = (x: MmioSideRow): string => `${formatBytes(x.needed)} / ${formatBytes(x.set)}${x.default ? ' (default)' : ''} / ${formatBytes(x.recommended)}${x.needed > x.set ? ' (SHORT)' : x.set < x.recommended ? ' (no buffer)' : ''}`;
+    const side = (x: MmioSideRow): string => `${formatBytes(x.needed)} / ${formatBytes(x.set)}${x.default ? ' (default)' : ''} / ${formatBytes(x.recommended)}${MMIO_STATE_TEXT[x.state]}`;
     out.push(...table(['partition', 'devices', 'high', 'low'], m.mmio.map((x) => [x.partition, x.devices.join(', '), side(x.high), side(x.low)])));
   }
   return out;
 }
+
+/** What the text adds after a side of a child's MMIO space, by how the MMIO rules judge it. */
+const MMIO_STATE_TEXT: Record<MmioSideRow['state'], string> = { ok: '', short: ' (SHORT)', 'no-buffer': ' (no buffer)', 'not-below-4GiB': ' (NOT BELOW 4 GiB)', invalid: ' (not a size)' };
 
 /** assigned / root by default / root (listed), the switch it is an uplink of, then any synthetic classes the device backs. */
 export function how(d: DeviceRow): string {

@@ -92,6 +92,8 @@ export interface MmioSideRow {
   default: boolean;
   /** Microsoft's sizing: needed + 512 MiB (high) or + 128 MiB (low) */
   recommended: number;
+  /** as mmio-space and mmio-buffer judge it (rules/mmio-advice.ts mmioSideState, docs/allocation-json.md) */
+  state: 'ok' | 'short' | 'no-buffer' | 'not-below-4GiB' | 'invalid';
 }
 
 /** MMIO of a child with assigned devices. */

@@ -1,5 +1,6 @@
 import type { LineIndex } from '../parse/lines';
 import type { Finding } from '../types';
+import { mmioSideState, type MmioSideState } from '../rules/mmio-advice';
 import { perHostLimit } from '../rules/per-host-limit';
 import type { AllocationModel, HostLimitRow, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
 import type { LayoutModel, MmioSide, Partition } from './types';
@@ -136,14 +137,15 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       partitions: g.users.map((p) => p.name),
       position: pos(model.locations.rangeOf(g.device.raw).start),
     })),
-    mmio: model.partitions.flatMap((p) => (p.mmio ? [{ partition: p.name, devices: p.mmio.devices.map((d) => d.id), high: mmioSide(p.mmio.high), low: mmioSide(p.mmio.low) }] : [])),
+    mmio: model.partitions.flatMap((p) => (p.mmio ? [{ partition: p.name, devices: p.mmio.devices.map((d) => d.id), high: mmioSide(p.mmio.high, mmioSideState(p, 'high')), low: mmioSide(p.mmio.low, mmioSideState(p, 'low')) }] : [])),
     partitions: model.partitions.map(partitionRow),
     problems,
   };
 }
 
-function mmioSide(s: MmioSide): MmioSideRow {
-  return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended };
+/** One side of a child's MMIO space, with the MMIO rules' judgement of it. */
+function mmioSide(s: MmioSide, state: MmioSideState | undefined): MmioSideRow {
+  return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended, state: state ?? 'ok' };
 }
 
 /** `used` against a per-host limit, counted as host-vp-limit and running-partition-limit count it (docs/rules/). */

@@ -141,6 +141,12 @@ describe('partition-lint allocation (text): switches, GPU partitions, MMIO', () 
     ]);
     const noBuffer = allocationText('test-fixtures/rules/mmio-buffer/fires.partition.yaml');
     assert.deepEqual(section(noBuffer, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][2], '176 MiB / 512 MiB (default) / 688 MiB (no buffer)');
+    // a low side below the default whose devices need no low MMIO: mmio-buffer does not fire, and the text says nothing
+    const lowNeedsNothing = fs.readFileSync(path.join(repoRoot, 'test-fixtures/rules/mmio-buffer/near-miss.partition.yaml'), 'utf8').replace('mmioSpace: { high: 688MiB }', 'mmioSpace: { high: 688MiB, low: 64MiB }');
+    const check = runCli(['check', '-', '--format', 'json'], { input: lowNeedsNothing });
+    assert.deepEqual((JSON.parse(check.stdout) as Array<{ diagnostics: unknown[] }>)[0].diagnostics, [], 'no finding at all');
+    const quiet = runCli(['allocation', '-'], { input: lowNeedsNothing }).stdout.split('\n');
+    assert.equal(section(quiet, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][3], '0 B / 64 MiB / 128 MiB');
     const tooHigh = allocationText('test-fixtures/rules/mmio-space/fires-low-4gib.partition.yaml');
     assert.deepEqual(section(tooHigh, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][3], '0 B / 4 GiB / 128 MiB (NOT BELOW 4 GiB)');
   });

@@ -137,15 +137,15 @@ describe('allocation preview in Chromium: switches, GPU partitions, MMIO and hos
 
   it('shows the per-host limits in the header: guest VPs and running partitions against the release’s', async function () {
     await view.show(fixtureText(VDI), VDI);
-    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host (children of the root)', value: '72 / 2,048', detail: '3.5% of the Windows Server 2025 limit', over: false });
-    assert.deepEqual(await limit(view.page, 'running-partitions'), { label: 'Running partitions per host (children of the root)', value: '8 / 1,024', detail: '0.8% of the Windows Server 2025 limit', over: false });
+    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host', value: '72 / 2,048', detail: '3.5% of the Windows Server 2025 limit', over: false });
+    assert.deepEqual(await limit(view.page, 'running-partitions'), { label: 'Running partitions per host', value: '8 / 1,024', detail: '0.8% of the Windows Server 2025 limit', over: false });
 
     await view.show(ruleFixture('host-vp-limit', 'fires-override'), 'override.partition.yaml');
-    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host (children of the root)', value: '72 / 64', detail: '8 over hypervisor.limits.hostVirtualProcessors', over: true });
+    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host', value: '72 / 64', detail: '8 over hypervisor.limits.hostVirtualProcessors', over: true });
 
     await view.show(ruleFixture('running-partition-limit', 'near-miss-nested'), 'nested.partition.yaml');
     // the nested child runs inside its parent: 2 running partitions on this host, exactly the override's limit
-    assert.deepEqual(await limit(view.page, 'running-partitions'), { label: 'Running partitions per host (children of the root)', value: '2 / 2', detail: '100% of hypervisor.limits.runningPartitions', over: false });
+    assert.deepEqual(await limit(view.page, 'running-partitions'), { label: 'Running partitions per host', value: '2 / 2', detail: '100% of hypervisor.limits.runningPartitions', over: false });
   });
 
   it('leaves out the sections a layout has nothing for, and says when no per-host limit applies', async function () {
@@ -154,7 +154,7 @@ describe('allocation preview in Chromium: switches, GPU partitions, MMIO and hos
     // the headings shown (textContent: the stylesheet writes them in capitals)
     const headings = await view.page.evaluate(() => Array.from(document.querySelectorAll('h2'), (h) => (h.closest('[hidden]') ? '' : (h.textContent ?? ''))).filter((t) => t !== ''));
     assert.deepEqual(headings, ['Logical processors', 'Memory', 'Partitions', 'Devices']);
-    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host (children of the root)', value: '5', detail: 'no per-host limit applies', over: false });
+    assert.deepEqual(await limit(view.page, 'host-vps'), { label: 'Guest VPs per host', value: '5', detail: 'no per-host limit applies', over: false });
     assert.equal((await limit(view.page, 'running-partitions')).value, '2');
 
     // a second layout brings the sections back, and the first again hides them

@@ -139,8 +139,8 @@ function mmioSide(s: MmioSideRow, side: 'high' | 'low'): MmioSideView {
 export function hostLimitStats(model: AllocationModel): StatView[] {
   const { virtualProcessors, runningPartitions } = model.hostLimits;
   return [
-    limitStat('host-vps', 'Guest VPs per host (children of the root)', virtualProcessors, 'hostVirtualProcessors', model.release.title),
-    limitStat('running-partitions', 'Running partitions per host (children of the root)', runningPartitions, 'runningPartitions', model.release.title),
+    limitStat('host-vps', 'Guest VPs per host', virtualProcessors, 'hostVirtualProcessors', model.release.title),
+    limitStat('running-partitions', 'Running partitions per host', runningPartitions, 'runningPartitions', model.release.title),
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { PreviewView, ProblemCounts } from '../src/preview/preview-messages';
 import { plural } from '../src/preview/text';
 import { el, icon } from './dom';
+import { hostLimits } from './limits';
 
 export function header(view: PreviewView | undefined, fileName: string, problems: ProblemCounts | undefined): HTMLElement {
   const title = el('div', { className: 'title-row' }, [el('h1', { text: view?.header.title || fileName || 'Allocation' })]);
@@ -13,6 +14,8 @@ export function header(view: PreviewView | undefined, fileName: string, problems
   }
   const head = el('header', { className: 'head' }, [title, facts]);
   if (problems) head.append(problemCounts(problems));
+  const limits = hostLimits(view?.header.limits);
+  if (limits) head.append(limits);
   return head;
 }
 

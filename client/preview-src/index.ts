@@ -6,6 +6,7 @@
  */
 import type { FromWebview, HighlightMessage, PreviewView, TableId, ToWebview, ViewMessage, ViewQuery, WebviewState } from '../src/preview/preview-messages';
 import { fitLabels } from './bars';
+import { DeviceUseSections } from './device-use';
 import { devicesTable } from './devices';
 import { banner, el } from './dom';
 import { header } from './header';
@@ -35,7 +36,8 @@ const memorySlot = new Slot();
 const numa = new NumaSection();
 const partitions = partitionsTable();
 const devices = devicesTable();
-const body = el('div', { className: 'body' }, [processorSlot.node, memorySlot.node, numa.element, partitions.element, devices.element]);
+const deviceUse = new DeviceUseSections();
+const body = el('div', { className: 'body' }, [processorSlot.node, memorySlot.node, numa.element, partitions.element, devices.element, ...deviceUse.elements]);
 filterBar.hidden = true;
 body.hidden = true;
 let shown = false;
@@ -66,6 +68,7 @@ function render(message: ViewMessage): void {
     showNuma(view);
     partitions.update(view.partitions, query.filter);
     devices.update(view.devices, query.filter);
+    deviceUse.update(view, query.filter);
   }
   if (bars) fitLabels(app);
   applyHighlight();

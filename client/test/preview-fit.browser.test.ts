@@ -63,7 +63,13 @@ function measureFit(page: Page): Promise<Fit> {
   });
 }
 
-const LAYOUTS = ['modern-gpu-nic.partition.yaml', 'nested-virtualization.partition.yaml', 'monolithic-contrast.partition.yaml'];
+const LAYOUTS = ['modern-gpu-nic.partition.yaml', 'nested-virtualization.partition.yaml', 'monolithic-contrast.partition.yaml', 'vdi-gpu-partitioning.partition.yaml', 'edge-sriov-switches.partition.yaml'];
+
+/** The sections each layout must show, so that their fit is measured (the host limits in the header, switches, GPU partitions, MMIO). */
+const SECTIONS: Record<string, string[]> = {
+  'vdi-gpu-partitioning.partition.yaml': ['host-limits', 'switches', 'gpus', 'mmio'],
+  'edge-sriov-switches.partition.yaml': ['host-limits', 'switches', 'mmio'],
+};
 
 describe('allocation preview fits 540 px and 1,000 px panels in every theme', function () {
   const chromium = chromiumSuite();
@@ -75,6 +81,7 @@ describe('allocation preview fits 540 px and 1,000 px panels in every theme', fu
         try {
           for (const file of LAYOUTS) {
             await view.show(fixtureText(file), file);
+            for (const id of SECTIONS[file] ?? []) assert.equal(await view.page.locator(`#${id}`).isVisible(), true, `${file}: #${id} is shown`);
             const fit = await measureFit(view.page);
             assert.equal(fit.pageOverflow, 0, `${file}: the page is ${fit.pageOverflow}px wider than the panel`);
             assert.deepEqual(fit.cutOff, [], `${file}: cut off`);

@@ -5,6 +5,7 @@
  * the extension host's own PreviewSession. Models come from the real core. The preview tests and
  * `npm run bench` (bench/preview.mjs) both drive the webview through this file.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -266,6 +267,17 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
       await page.evaluate((m) => window.postMessage(m, '*'), message);
     },
   };
+}
+
+/** Closes a test's page; after a passing test, checks that it saw no CSP violation, console error, outside request or dialog. */
+export async function closeChecked(view: PreviewPage, test: Mocha.Test | undefined): Promise<void> {
+  const violations = await view.violations();
+  await view.page.close();
+  if (test?.state === 'passed') {
+    assert.deepEqual(violations, [], 'no CSP violation');
+    assert.deepEqual(view.problems, [], 'no console error, page error or outside request');
+    assert.deepEqual(view.dialogs, [], 'no dialog opened');
+  }
 }
 
 /** Applies another theme to an open page (for screenshots). */

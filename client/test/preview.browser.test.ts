@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AllocationModel } from '../../server/src/core/model/allocation-types';
 import { contentSecurityPolicy } from '../src/preview/preview-html';
-import { applyTheme, chromiumSuite, fixtureText, generateLayout, openPreview, type PreviewPage, repoRoot, uriOf } from './preview-harness';
+import { applyTheme, chromiumSuite, closeChecked, fixtureText, generateLayout, openPreview, type PreviewPage, repoRoot, uriOf } from './preview-harness';
 import { DARK, HIGH_CONTRAST, LIGHT } from './preview-themes';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
@@ -91,13 +91,7 @@ describe('allocation preview in Chromium', function () {
   });
 
   afterEach(async function () {
-    const violations = await view.violations();
-    await view.page.close();
-    if (this.currentTest?.state === 'passed') {
-      assert.deepEqual(violations, [], 'no CSP violation');
-      assert.deepEqual(view.problems, [], 'no console error, page error or outside request');
-      assert.deepEqual(view.dialogs, [], 'no dialog opened');
-    }
+    await closeChecked(view, this.currentTest);
   });
 
   it('serves the real HTML shell with a strict CSP and a fresh nonce per load', async function () {

@@ -72,18 +72,29 @@ describe('partition-lint allocation --format json: switches, GPU partitions, MMI
       {
         partition: 'render01',
         devices: ['gpu2'],
-        high: { needed: 176 * MiB, set: 688 * MiB, default: false, recommended: 688 * MiB },
-        low: { needed: 0, set: 128 * MiB, default: false, recommended: 128 * MiB },
+        high: { needed: 176 * MiB, set: 688 * MiB, default: false, recommended: 688 * MiB, state: 'ok' },
+        low: { needed: 0, set: 128 * MiB, default: false, recommended: 128 * MiB, state: 'ok' },
       },
     ]);
     assert.deepEqual(allocationJson(EDGE).mmio, [
       {
         partition: 'historian01',
         devices: ['nvme0'],
-        high: { needed: 16 * MiB, set: 528 * MiB, default: false, recommended: 528 * MiB },
-        low: { needed: 0, set: 128 * MiB, default: true, recommended: 128 * MiB },
+        high: { needed: 16 * MiB, set: 528 * MiB, default: false, recommended: 528 * MiB, state: 'ok' },
+        low: { needed: 0, set: 128 * MiB, default: true, recommended: 128 * MiB, state: 'ok' },
       },
     ]);
+  });
+
+  it('judges each side of the MMIO space as mmio-space and mmio-buffer do', () => {
+    const states = (rule: string, fixture: string): string[] => allocationJson(`test-fixtures/rules/${rule}/${fixture}.partition.yaml`).mmio.map((m) => `${m.partition} ${m.high.state} ${m.low.state}`);
+    assert.deepEqual(states('mmio-space', 'fires-low'), ['render01 ok short']);
+    assert.deepEqual(states('mmio-space', 'fires-explicit-high'), ['ml01 short ok']);
+    assert.deepEqual(states('mmio-space', 'fires-low-4gib'), ['render01 ok not-below-4GiB']);
+    assert.deepEqual(states('mmio-buffer', 'fires'), ['render01 no-buffer ok']);
+    assert.deepEqual(states('mmio-buffer', 'fires-low'), ['render01 ok no-buffer']);
+    // the low side needs nothing: the default 128 MiB stands, with no buffer to ask for
+    assert.deepEqual(states('mmio-buffer', 'near-miss'), ['render01 ok ok']);
   });
 
   it('shows storage served through a root NIC (SMB 3.0) and network through switches', () => {
@@ -130,6 +141,14 @@ describe('partition-lint allocation (text): switches, GPU partitions, MMIO', () 
     ]);
     const noBuffer = allocationText('test-fixtures/rules/mmio-buffer/fires.partition.yaml');
     assert.deepEqual(section(noBuffer, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][2], '176 MiB / 512 MiB (default) / 688 MiB (no buffer)');
+    // a low side below the default whose devices need no low MMIO: mmio-buffer does not fire, and the text says nothing
+    const lowNeedsNothing = fs.readFileSync(path.join(repoRoot, 'test-fixtures/rules/mmio-buffer/near-miss.partition.yaml'), 'utf8').replace('mmioSpace: { high: 688MiB }', 'mmioSpace: { high: 688MiB, low: 64MiB }');
+    const check = runCli(['check', '-', '--format', 'json'], { input: lowNeedsNothing });
+    assert.deepEqual((JSON.parse(check.stdout) as Array<{ diagnostics: unknown[] }>)[0].diagnostics, [], 'no finding at all');
+    const quiet = runCli(['allocation', '-'], { input: lowNeedsNothing }).stdout.split('\n');
+    assert.equal(section(quiet, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][3], '0 B / 64 MiB / 128 MiB');
+    const tooHigh = allocationText('test-fixtures/rules/mmio-space/fires-low-4gib.partition.yaml');
+    assert.deepEqual(section(tooHigh, 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):')[1][3], '0 B / 4 GiB / 128 MiB (NOT BELOW 4 GiB)');
   });
 
   it('prints no switch, GPU or MMIO section for a layout without them', () => {

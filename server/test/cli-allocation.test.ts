@@ -107,6 +107,51 @@ describe('partition-lint allocation (text)', () => {
   });
 });
 
+describe('partition-lint allocation: host limits', () => {
+  const json = (file: string): AllocationModel => {
+    const run = runCli(['allocation', file, '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout) as AllocationModel;
+  };
+  const textLines = (file: string): string[] => {
+    const run = runCli(['allocation', file]);
+    assert.equal(run.status, 0, run.stderr);
+    const out = run.stdout.split('\n');
+    const from = out.indexOf("Host limits (the root's children):");
+    assert.ok(from >= 0, run.stdout);
+    return out.slice(from + 1, from + 3);
+  };
+
+  it('counts the VPs of the root\'s children and the children against the release\'s per-host limits', () => {
+    // ws2025: 2,048 VPs and 1,024 running VMs per host; 14 VPs in 3 children
+    assert.deepEqual(json(MODERN).hostLimits, { virtualProcessors: { used: 14, limit: 2048 }, runningPartitions: { used: 3, limit: 1024 } });
+    assert.deepEqual(textLines(MODERN), ['  virtual processors: 14 of 2048 (0.7%)', '  running partitions: 3 of 1024 (0.3%)']);
+  });
+
+  it('leaves nested children out, as the rules do', () => {
+    const m = json('test-fixtures/rules/running-partition-limit/near-miss-nested.partition.yaml');
+    assert.deepEqual(m.hostLimits.runningPartitions, { used: 2, limit: 2, overridden: true });
+    assert.equal(m.partitions.filter((p) => p.role === 'child').length, 3, 'three children, one of them nested');
+    assert.equal(m.hostLimits.virtualProcessors.used, m.processors.childVirtualProcessors);
+  });
+
+  it('names an override of hypervisor.limits and marks a limit passed', () => {
+    const m = json('test-fixtures/rules/host-vp-limit/fires-override.partition.yaml');
+    assert.deepEqual(m.hostLimits.virtualProcessors, { used: 72, limit: 64, overridden: true });
+    assert.deepEqual(textLines('test-fixtures/rules/host-vp-limit/fires-override.partition.yaml'), [
+      '  virtual processors: 72 of 64 (112.5%) set by hypervisor.limits  OVER by 8',
+      '  running partitions: 3 of 1024 (0.3%)',
+    ]);
+    assert.deepEqual(textLines('test-fixtures/rules/host-vp-limit/fires.partition.yaml')[0], '  virtual processors: 2160 of 2048 (105.5%)  OVER by 112');
+  });
+
+  it('leaves the limit out where the release publishes none (Windows Server 2008)', () => {
+    const m = json('test-fixtures/valid/ws2008-host.partition.yaml');
+    assert.deepEqual(m.hostLimits, { virtualProcessors: { used: 5 }, runningPartitions: { used: 2 } });
+    assert.deepEqual(textLines('test-fixtures/valid/ws2008-host.partition.yaml'), ['  virtual processors: 5 (no limit applies)', '  running partitions: 2 (no limit applies)']);
+  });
+});
+
 describe('partition-lint allocation: errors', () => {
   it('prints the syntax errors to stderr and exits 1', () => {
     const run = runCli(['allocation', 'test-fixtures/cli/syntax-error.partition.yaml']);

@@ -6,13 +6,15 @@
  * Free of `vscode` and of Node so tests and the webview can use it.
  */
 import type { SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { GpuRowView, MmioRowView, SwitchRowView } from './preview-device-use-messages';
 
 export type { SourcePosition };
+export type { GpuRowView, MmioRowView, MmioSideView, SwitchRowView } from './preview-device-use-messages';
 export type ProblemCounts = { error: number; warning: number; info: number };
 
 /** The tables the webview pages through. */
-export type TableId = 'partitions' | 'devices' | 'numa';
-export const TABLE_IDS: readonly TableId[] = ['partitions', 'devices', 'numa'];
+export type TableId = 'partitions' | 'devices' | 'numa' | 'switches' | 'gpus' | 'mmio';
+export const TABLE_IDS: readonly TableId[] = ['partitions', 'devices', 'numa', 'switches', 'gpus', 'mmio'];
 
 /** A bar segment: one owner, or a summary of many ("N more children"). */
 export interface BarSegment {
@@ -163,12 +165,17 @@ export interface TablePage<Row> {
 }
 
 export interface PreviewView {
-  header: { title: string; release: string; releaseId: string; hypervisor: string };
+  /** `limits`: the per-host limits (VPs of the root's children, running partitions) */
+  header: { title: string; release: string; releaseId: string; hypervisor: string; limits?: StatView[] };
   processors: ProcessorsView;
   memory: MemoryView;
   numa?: { summary: string; chips: NumaChip[]; moreNodes: number; table: TablePage<NumaRowView> };
   partitions: TablePage<PartitionRowView>;
   devices: TablePage<DeviceRowView>;
+  /** each absent when the layout has none */
+  switches?: { summary: string; table: TablePage<SwitchRowView> };
+  gpus?: { summary: string; table: TablePage<GpuRowView> };
+  mmio?: { summary: string; table: TablePage<MmioRowView> };
 }
 
 /** What the user asked the tables to show: one filter for every table, and a page per table. */

@@ -6,7 +6,8 @@
 import type { AllocationModel, DeviceRow, PartitionRow } from '../../../server/src/core/model/allocation-types';
 import { memoryView, partitionIndex, processorsView, type PartitionIndex } from './preview-bars';
 import type { DeviceRowView, NumaChip, NumaRowView, PartitionRowView, PreviewView, TablePage, TableId, ViewQuery } from './preview-messages';
-import { exactBytes, formatBytes, formatCount, plural } from './text';
+import { deviceUseView, hostLimitStats } from './preview-device-use';
+import { exactBytes, formatBytes, listNames, plural } from './text';
 
 /** Rows per table page. */
 export const PAGE_SIZE = 50;
@@ -30,6 +31,8 @@ export function buildView(model: AllocationModel, query: ViewQuery = EMPTY_QUERY
     partitions: page('partitions', model.partitions, partitionText, (p) => partitionRow(model, p, index)),
     devices: page('devices', model.devices, deviceText, (d) => deviceRow(d, index)),
   };
+  view.header.limits = hostLimitStats(model);
+  Object.assign(view, deviceUseView(model, index, page));
   if (model.numa.nodes > 1) view.numa = numaView(model, index, (all, row) => page('numa', all, (p) => p.name, row));
   return view;
 }
@@ -87,7 +90,7 @@ function deviceRow(d: DeviceRow, index: PartitionIndex): DeviceRowView {
     address: d.address ?? '—',
     how: d.how,
     howText: howText(d.how),
-    backs: d.backs.map((b) => `backs synthetic ${b.class} for ${names(b.partitions)}`),
+    backs: d.backs.map((b) => `backs synthetic ${b.class} for ${listNames(b.partitions)}`),
     position: d.position,
   };
   if (d.owner !== undefined) {
@@ -95,17 +98,10 @@ function deviceRow(d: DeviceRow, index: PartitionIndex): DeviceRowView {
     const at = index.position(d.owner);
     if (at) row.ownerPosition = at;
   }
-  if (d.listedBy.length > 1) row.conflict = `listed by ${names(d.listedBy)}: only ${d.listedBy[0]} gets it`;
+  if (d.listedBy.length > 1) row.conflict = `listed by ${listNames(d.listedBy)}: only ${d.listedBy[0]} gets it`;
   if (d.driver !== undefined) row.driver = d.driver;
   if (d.driverRunsIn !== undefined) row.driverRunsIn = d.driverRunsIn;
   return row;
-}
-
-/** Names a cell lists: the first few, then how many more. */
-const NAMES_LISTED = 8;
-
-function names(all: readonly string[]): string {
-  return all.length <= NAMES_LISTED ? all.join(', ') : `${all.slice(0, NAMES_LISTED).join(', ')} and ${formatCount(all.length - NAMES_LISTED)} more`;
 }
 
 function howText(how: DeviceRow['how']): string {

@@ -12,6 +12,14 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${formatCount(n)} ${n === 1 ? word : many}`;
 }
 
+/** Names a cell lists: the first few, then how many more. */
+const NAMES_LISTED = 8;
+
+/** "a, b, c", or "a, …, h and 3 more" beyond NAMES_LISTED names */
+export function listNames(all: readonly string[]): string {
+  return all.length <= NAMES_LISTED ? all.join(', ') : `${all.slice(0, NAMES_LISTED).join(', ')} and ${formatCount(all.length - NAMES_LISTED)} more`;
+}
+
 /** 0.4375 -> "0.44" */
 export function fixed(x: number): string {
   return (Math.round(x * 100) / 100).toString();

@@ -1,4 +1,4 @@
-import type { AllocationModel, DeviceRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
+import type { AllocationModel, DeviceRow, HostLimitRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
 import { formatBytes } from '../core/util/sizes';
 import { table } from './table';
 
@@ -24,6 +24,11 @@ export function formatAllocationText(m: AllocationModel): string {
   out.push(
     `  VP:LP ratio (VPs of the root's children per host LP): ${m.processors.childVirtualProcessors}:${lps} = ${ratioText(ratio)} (warning above ${m.processors.overcommitLimit})${ratio > m.processors.overcommitLimit ? '  OVERCOMMITTED' : ''}`,
   );
+  out.push('');
+
+  out.push("Host limits (the root's children):");
+  out.push(`  virtual processors: ${limitText(m.hostLimits.virtualProcessors)}`);
+  out.push(`  running partitions: ${limitText(m.hostLimits.runningPartitions)}`);
   out.push('');
 
   const host = m.memory.host;
@@ -93,11 +98,14 @@ function deviceUseSections(m: AllocationModel): string[] {
   }
   if (m.mmio.length > 0) {
     out.push('', 'MMIO space of children with assigned devices (needed / set / Microsoft recommends):');
-    const side = (x: MmioSideRow): string => `${formatBytes(x.needed)} / ${formatBytes(x.set)}${x.default ? ' (default)' : ''} / ${formatBytes(x.recommended)}${x.needed > x.set ? ' (SHORT)' : x.set < x.recommended ? ' (no buffer)' : ''}`;
+    const side = (x: MmioSideRow): string => `${formatBytes(x.needed)} / ${formatBytes(x.set)}${x.default ? ' (default)' : ''} / ${formatBytes(x.recommended)}${MMIO_STATE_TEXT[x.state]}`;
     out.push(...table(['partition', 'devices', 'high', 'low'], m.mmio.map((x) => [x.partition, x.devices.join(', '), side(x.high), side(x.low)])));
   }
   return out;
 }
+
+/** What the text adds after a side of a child's MMIO space, by how the MMIO rules judge it. */
+const MMIO_STATE_TEXT: Record<MmioSideRow['state'], string> = { ok: '', short: ' (SHORT)', 'no-buffer': ' (no buffer)', 'not-below-4GiB': ' (NOT BELOW 4 GiB)', invalid: ' (not a size)' };
 
 /** assigned / root by default / root (listed), the switch it is an uplink of, then any synthetic classes the device backs. */
 export function how(d: DeviceRow): string {
@@ -106,6 +114,13 @@ export function how(d: DeviceRow): string {
   const uplink = d.uplinkOf === undefined ? '' : `; uplink of switch ${d.uplinkOf}`;
   const backs = d.backs.map((b) => `; backs synthetic ${b.class} for ${b.partitions.join(', ')}`).join('');
   return `${base}${conflict}${uplink}${backs}`;
+}
+
+/** "80 of 2048 (3.9%)", "… (hypervisor.limits)", "… OVER by 4", or "12 (no limit applies)". */
+function limitText(x: HostLimitRow): string {
+  if (x.limit === undefined) return `${x.used} (no limit applies)`;
+  const over = x.used > x.limit ? `  OVER by ${x.used - x.limit}` : '';
+  return `${x.used} of ${x.limit}${x.limit > 0 ? ` (${percent(x.used / x.limit)})` : ''}${x.overridden ? ' set by hypervisor.limits' : ''}${over}`;
 }
 
 function segmentNote(s: MemorySegment): string {

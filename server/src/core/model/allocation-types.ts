@@ -92,6 +92,8 @@ export interface MmioSideRow {
   default: boolean;
   /** Microsoft's sizing: needed + 512 MiB (high) or + 128 MiB (low) */
   recommended: number;
+  /** as mmio-space and mmio-buffer judge it (rules/mmio-advice.ts mmioSideState, docs/allocation-json.md) */
+  state: 'ok' | 'short' | 'no-buffer' | 'not-below-4GiB' | 'invalid';
 }
 
 /** MMIO of a child with assigned devices. */
@@ -101,6 +103,16 @@ export interface MmioRow {
   devices: string[];
   high: MmioSideRow;
   low: MmioSideRow;
+}
+
+/** One per-host limit: what the root's children use against the release's (or the override's) limit. */
+export interface HostLimitRow {
+  /** VPs of the root's children together, or the number of the root's children */
+  used: number;
+  /** the limit; left out when none applies (the release publishes none, there is no root or `partitions` list, or the override written is not valid) */
+  limit?: number;
+  /** true when `hypervisor.limits` sets the limit */
+  overridden?: true;
 }
 
 export interface PartitionRow {
@@ -151,6 +163,11 @@ export interface AllocationModel {
     overcommitRatio: number;
     /** the memory the root keeps for itself (`rootMemoryMinimum`); what the root is given beyond it is free for new children */
     rootMinimum: number;
+  };
+  /** the per-host limits host-vp-limit and running-partition-limit check */
+  hostLimits: {
+    virtualProcessors: HostLimitRow;
+    runningPartitions: HostLimitRow;
   };
   numa: {
     nodes: number;

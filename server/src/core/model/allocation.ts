@@ -1,6 +1,8 @@
 import type { LineIndex } from '../parse/lines';
 import type { Finding } from '../types';
-import type { AllocationModel, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
+import { mmioSideState, type MmioSideState } from '../rules/mmio-advice';
+import { perHostLimit } from '../rules/per-host-limit';
+import type { AllocationModel, HostLimitRow, MemorySegment, MmioSideRow, PartitionRow, SourcePosition } from './allocation-types';
 import type { LayoutModel, MmioSide, Partition } from './types';
 
 /** The allocation JSON of a model (docs/allocation-json.md); `findings` give the problem counts. */
@@ -89,6 +91,10 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       overcommitRatio: host.memory > 0 ? committedAtMaximum / host.memory : 0,
       rootMinimum: model.limits.rootMemoryMinimum,
     },
+    hostLimits: {
+      virtualProcessors: hostLimit(model, 'hostVirtualProcessors', childVps),
+      runningPartitions: hostLimit(model, 'runningPartitions', rootChildren.length),
+    },
     numa: {
       nodes,
       spanning: host.numaSpanning,
@@ -131,12 +137,20 @@ export function allocationModel(model: LayoutModel, findings: readonly Finding[]
       partitions: g.users.map((p) => p.name),
       position: pos(model.locations.rangeOf(g.device.raw).start),
     })),
-    mmio: model.partitions.flatMap((p) => (p.mmio ? [{ partition: p.name, devices: p.mmio.devices.map((d) => d.id), high: mmioSide(p.mmio.high), low: mmioSide(p.mmio.low) }] : [])),
+    mmio: model.partitions.flatMap((p) => (p.mmio ? [{ partition: p.name, devices: p.mmio.devices.map((d) => d.id), high: mmioSide(p.mmio.high, mmioSideState(p, 'high')), low: mmioSide(p.mmio.low, mmioSideState(p, 'low')) }] : [])),
     partitions: model.partitions.map(partitionRow),
     problems,
   };
 }
 
-function mmioSide(s: MmioSide): MmioSideRow {
-  return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended };
+/** One side of a child's MMIO space, with the MMIO rules' judgement of it. */
+function mmioSide(s: MmioSide, state: MmioSideState | undefined): MmioSideRow {
+  return { needed: s.needed, set: s.has, default: !s.explicit, recommended: s.recommended, state: state ?? 'ok' };
+}
+
+/** `used` against a per-host limit, counted as host-vp-limit and running-partition-limit count it (docs/rules/). */
+function hostLimit(model: LayoutModel, key: 'hostVirtualProcessors' | 'runningPartitions', used: number): HostLimitRow {
+  const applies = perHostLimit(model, key);
+  if (!applies) return { used };
+  return { used, limit: applies.limit, ...(applies.origin === model.release.title ? {} : { overridden: true as const }) };
 }

@@ -1,5 +1,6 @@
 /** What the MMIO rules share: which sides of a child's mmioSpace they may judge, and the Set-VM advice. */
 import { MiB, parseSize } from '../util/sizes';
+import type { MmioSideRow } from '../model/allocation-types';
 import type { Partition, Raw } from '../model/types';
 import { MMIO_LOW_LIMIT } from '../model/mmio';
 import { formatExact } from './memory-sizes';
@@ -25,6 +26,25 @@ export function lowTooLarge(p: Partition): boolean {
   if (!isObj(space)) return false;
   const low = parseSize(space.low);
   return low !== undefined && low.bytes >= MMIO_LOW_LIMIT;
+}
+
+/**
+ * How the MMIO rules judge one side of a child's MMIO space: `short` (mmio-space: its devices need
+ * more than it has), `no-buffer` (mmio-buffer: less than Microsoft's sizing; low only when its
+ * devices need low MMIO), `not-below-4GiB` (mmio-space: a low side of 4 GiB or more), `invalid` (the
+ * side written is not a size: the schema's finding, not judged), else `ok`. Undefined for a partition
+ * without assigned devices.
+ */
+export type MmioSideState = MmioSideRow['state'];
+
+export function mmioSideState(p: Partition, side: MmioSideName): MmioSideState | undefined {
+  const s = p.mmio?.[side];
+  if (!s) return undefined;
+  if (!sideJudgeable(p, side)) return 'invalid';
+  if (side === 'low' && lowTooLarge(p)) return 'not-below-4GiB';
+  if (s.needed > s.has) return 'short';
+  if (s.has < s.recommended && (side === 'high' || s.needed > 0)) return 'no-buffer';
+  return 'ok';
 }
 
 /** The Set-VM parameter of a side. */

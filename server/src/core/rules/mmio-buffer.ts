@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { formatExact, nameOf } from './memory-sizes';
-import { lowTooLarge, mmioAdvice, sideJudgeable } from './mmio-advice';
+import { mmioAdvice, mmioSideState } from './mmio-advice';
 
 /**
  * docs/rules/mmio-buffer.md: Microsoft sizes a VM's MMIO space as its assigned devices' sum plus the
@@ -18,9 +18,8 @@ export const mmioBuffer: Rule = {
       const mmio = p.mmio;
       if (p.isRoot || !mmio) continue;
       for (const side of ['high', 'low'] as const) {
+        if (mmioSideState(p, side) !== 'no-buffer') continue;
         const s = mmio[side];
-        if (!sideJudgeable(p, side) || s.needed > s.has || s.has >= s.recommended) continue;
-        if (side === 'low' && (s.needed === 0 || lowTooLarge(p))) continue;
         const space = p.raw.mmioSpace;
         const range = s.explicit ? loc.valueRange(space, side) : space !== undefined ? loc.keyRange(p.raw, 'mmioSpace') : loc.keyRange(p.raw, 'devices');
         const buffer = s.recommended - s.needed;

@@ -2,7 +2,7 @@ import type { Device, Partition } from '../model/types';
 import { MMIO_LOW_LIMIT } from '../model/mmio';
 import type { Rule } from './rule';
 import { formatExact, nameOf } from './memory-sizes';
-import { lowTooLarge, mmioAdvice, sideJudgeable, type MmioSideName } from './mmio-advice';
+import { lowTooLarge, mmioAdvice, mmioSideState, type MmioSideName } from './mmio-advice';
 
 /**
  * docs/rules/mmio-space.md: the `mmio` of the devices assigned to a child (missing = 0) must fit in
@@ -30,9 +30,8 @@ export const mmioSpace: Rule = {
       const mmio = p.mmio;
       if (!mmio) continue;
       for (const side of ['high', 'low'] as const) {
-        if (side === 'low' && tooLarge) continue;
+        if (mmioSideState(p, side) !== 'short') continue;
         const s = mmio[side];
-        if (!sideJudgeable(p, side) || s.needed <= s.has) continue;
         ctx.report(m.locations.keyRange(p.raw, 'devices'), overflowMessage(p, side, mmio.devices, s.needed, s.has, s.explicit, s.recommended));
       }
     }

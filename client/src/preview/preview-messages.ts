@@ -6,6 +6,7 @@
  * Free of `vscode` and of Node so tests and the webview can use it.
  */
 import type { SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { Change } from './view-diff';
 
 export type { SourcePosition };
 export type ProblemCounts = { error: number; warning: number; info: number };
@@ -177,9 +178,11 @@ export interface ViewQuery {
   offsets: Partial<Record<TableId, number>>;
 }
 
-/** host -> webview: what to show for the followed document */
+/** host -> webview: what to show for the followed document, whole */
 export interface ViewMessage {
   type: 'view';
+  /** numbers the messages of a session: a patch names the one it changes */
+  seq: number;
   uri: string;
   /** the file's base name, for the header */
   fileName: string;
@@ -194,6 +197,20 @@ export interface ViewMessage {
   query: ViewQuery;
 }
 
+/**
+ * host -> webview: what changed since the message numbered `base` (view-diff.ts). Everything but
+ * the view is sent whole (it is small); `view` is the change to the base's view, absent when the
+ * view did not change. A webview that does not hold `base` asks for the whole view (`resync`).
+ */
+export interface PatchMessage extends Omit<ViewMessage, 'type' | 'view'> {
+  type: 'patch';
+  base: number;
+  view?: Change;
+}
+
+/** What the host posts when the view may have changed: the whole view or a patch. */
+export type ViewUpdate = ViewMessage | PatchMessage;
+
 /** host -> webview: the cursor is in this partition (or device) definition; neither clears it */
 export interface HighlightMessage {
   type: 'highlight';
@@ -201,7 +218,7 @@ export interface HighlightMessage {
   device?: string;
 }
 
-export type ToWebview = ViewMessage | HighlightMessage;
+export type ToWebview = ViewMessage | PatchMessage | HighlightMessage;
 
 /** What the webview keeps with `setState`: the panel serializer reopens this after a reload. */
 export interface WebviewState {
@@ -213,6 +230,8 @@ export interface WebviewState {
 
 export type FromWebview =
   | { type: 'ready' }
+  /** a patch did not fit what the webview holds: send the whole view */
+  | { type: 'resync' }
   | { type: 'reveal'; position: SourcePosition }
   | { type: 'rendered'; partitions: string[] }
   | { type: 'query'; query: ViewQuery };
@@ -224,6 +243,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'resync':
+      return { type: 'resync' };
     case 'reveal': {
       const p = m.position as Record<string, unknown> | null | undefined;
       if (typeof p !== 'object' || p === null) return undefined;

@@ -4,7 +4,7 @@
  * reflow into cards (preview.css), each cell labelled by its column.
  */
 import type { TableId, TablePage } from '../src/preview/preview-messages';
-import { plural } from '../src/preview/text';
+import { formatCount, plural } from '../src/preview/text';
 import { el, sectionTitle } from './dom';
 
 export interface TableSpec<Row> {
@@ -45,7 +45,7 @@ export class PagedTable<Row> {
     if (signature !== this.signature) {
       rebuilt++;
       this.signature = signature;
-      const matching = `${plural(page.matched, one, many)} of ${page.total.toLocaleString('en-US')} match “${filter.trim()}”`;
+      const matching = `${plural(page.matched, one, many)} of ${formatCount(page.total)} match “${filter.trim()}”`;
       this.summary.textContent = filter.trim() === '' ? (lead ?? plural(page.total, one, many)) : lead ? `${lead} · ${matching}` : matching;
       this.pager.replaceChildren(...pagerContent(this.spec.id, page, many));
     }
@@ -107,7 +107,7 @@ function pagerContent(id: TableId, page: TablePage<unknown>, many: string): HTML
     el('button', { className: 'page-button', type: 'button', text, 'data-table': id, 'data-offset': String(offset), 'data-key': `page:${id}:${text}`, ...(enabled ? {} : { disabled: '' }) });
   return [
     button('Previous', Math.max(0, page.offset - page.pageSize), page.offset > 0),
-    el('span', { className: 'page-range', text: `${many} ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${page.matched.toLocaleString('en-US')}` }),
+    el('span', { className: 'page-range', text: `${many} ${formatCount(first)}–${formatCount(last)} of ${formatCount(page.matched)}` }),
     button('Next', page.offset + page.pageSize, last < page.matched),
   ];
 }

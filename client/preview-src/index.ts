@@ -70,7 +70,9 @@ function* render(): RenderSteps {
   if (document.activeElement !== filter && filter.value !== query.filter) filter.value = query.filter;
   if (view) {
     work += section(processorSlot.set(view.processors, () => processors(view.processors)));
-    work += section(memorySlot.set(view.memory, () => memory(view.memory)));
+    labels.fit();
+    yield work;
+    work = section(memorySlot.set(view.memory, () => memory(view.memory)));
     labels.fit();
     yield work;
     yield showNuma(view);
@@ -81,7 +83,7 @@ function* render(): RenderSteps {
 }
 
 /** What a rebuilt section counts for in schedule.ts (a table row counts 1). */
-const SECTION_WORK = 15;
+const SECTION_WORK = 20;
 
 /** After a render ran to its end: the saved scroll position, and the host learns what is drawn. */
 function rendered(): void {

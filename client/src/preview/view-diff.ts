@@ -1,7 +1,7 @@
 /**
  * What changed between two views the host sent the webview, as data: the host posts the change
  * instead of the whole view when that is smaller, and the webview applies it to the view it holds
- * (docs/architecture.md, "Preview"). Works on any JSON-shaped value, so a new section of the view
+ * (docs/decisions.md, "Preview at scale"). Works on any JSON-shaped value, so a new section of the view
  * needs nothing here. Lists whose items each have a distinct `name` or `id` (table rows, legend
  * items) are compared by that key, so an inserted row does not change every row after it.
  * Free of `vscode`, of Node and of the DOM: the extension host and the webview both use it.

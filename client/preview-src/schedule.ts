@@ -69,7 +69,7 @@ export class RenderScheduler {
 }
 
 /** Resolves after the next frame was laid out and painted (or after a while when no frame comes). */
-export function nextFrame(): Promise<void> {
+function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     const fallback = setTimeout(resolve, FRAME_FALLBACK);
     requestAnimationFrame(() =>

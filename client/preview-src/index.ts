@@ -1,19 +1,22 @@
 /**
  * The allocation preview's webview (bundled by esbuild.mjs as a browser IIFE). It only renders: the
- * extension host sends a `ViewMessage` built from the server's allocation model, and the webview
- * patches the parts of the page whose data changed. Filtering and paging ask the host for another
- * view. Plain DOM, no framework, nothing loaded from the network.
+ * extension host sends a `ViewMessage` built from the server's allocation model, then patches of it
+ * (what changed, view-diff.ts), and the webview rebuilds only the parts of the page whose data
+ * changed, spread over frames (schedule.ts). Filtering and paging ask the host for another view.
+ * Plain DOM, no framework, nothing loaded from the network.
  */
-import type { FromWebview, HighlightMessage, PreviewView, TableId, ToWebview, ViewMessage, ViewQuery, WebviewState } from '../src/preview/preview-messages';
-import { fitLabels } from './bars';
+import type { FromWebview, HighlightMessage, PatchMessage, PreviewView, TableId, ToWebview, ViewMessage, ViewQuery, WebviewState } from '../src/preview/preview-messages';
+import { apply } from '../src/preview/view-diff';
 import { DeviceUseSections } from './device-use';
 import { devicesTable } from './devices';
 import { banner, el } from './dom';
 import { header } from './header';
+import { LabelFitter } from './labels';
 import { memory } from './memory';
 import { NumaSection } from './numa';
 import { partitionsTable } from './partitions';
 import { processors } from './processors';
+import { type RenderSteps, RenderScheduler } from './schedule';
 import { Slot } from './slot';
 
 const vscode = acquireVsCodeApi<WebviewState>();
@@ -24,6 +27,8 @@ let saved: WebviewState = vscode.getState() ?? {};
 let pendingScroll = typeof saved.scrollY === 'number' ? { x: saved.scrollX ?? 0, y: saved.scrollY } : undefined;
 let highlight: Omit<HighlightMessage, 'type'> = {};
 let query: ViewQuery = saved.query ?? { filter: '', offsets: {} };
+/** the last whole view, with the patches since applied */
+let current: ViewMessage | undefined;
 
 // ------------------------------------------------------------------------------------ the page
 
@@ -41,10 +46,13 @@ const body = el('div', { className: 'body' }, [processorSlot.node, memorySlot.no
 filterBar.hidden = true;
 body.hidden = true;
 let shown = false;
+const labels = new LabelFitter(app);
+const scheduler = new RenderScheduler(render, rendered);
 
-function render(message: ViewMessage): void {
-  const scroll = pendingScroll;
-  pendingScroll = undefined;
+/** Draws `current`: the header and bars first, then each table (schedule.ts decides where to pause). */
+function* render(): RenderSteps {
+  const message = current;
+  if (!message) return;
   if (!shown) {
     app.replaceChildren(headerSlot.node, bannerSlot.node, filterBar, body);
     app.removeAttribute('aria-busy');
@@ -55,34 +63,55 @@ function render(message: ViewMessage): void {
   vscode.setState(saved);
 
   const view = message.view;
-  headerSlot.set([view?.header, message.fileName, message.problems], () => header(view, message.fileName, message.problems));
-  bannerSlot.set(message.banner, () => (message.banner ? banner(message.banner.kind, message.banner.text) : undefined));
+  const section = (rebuilt: boolean): number => (rebuilt ? SECTION_WORK : 0);
+  let work = section(headerSlot.set([view?.header, message.fileName, message.problems], () => header(view, message.fileName, message.problems)));
+  work += section(bannerSlot.set(message.banner, () => (message.banner ? banner(message.banner.kind, message.banner.text) : undefined)));
   filterBar.hidden = !view;
   body.hidden = !view;
   body.classList.toggle('stale', message.stale);
   if (document.activeElement !== filter && filter.value !== query.filter) filter.value = query.filter;
-  let bars = false;
   if (view) {
-    bars = processorSlot.set(view.processors, () => processors(view.processors)) || bars;
-    bars = memorySlot.set(view.memory, () => memory(view.memory)) || bars;
-    showNuma(view);
-    partitions.update(view.partitions, query.filter);
-    devices.update(view.devices, query.filter);
-    deviceUse.update(view, query.filter);
+    work += section(processorSlot.set(view.processors, () => processors(view.processors)));
+    labels.fit();
+    yield work;
+    work = section(memorySlot.set(view.memory, () => memory(view.memory)));
+    labels.fit();
+    yield work;
+    yield showNuma(view);
+    yield partitions.update(view.partitions, query.filter);
+    yield devices.update(view.devices, query.filter);
+    yield deviceUse.update(view, query.filter);
   }
-  if (bars) fitLabels(app);
   applyHighlight();
-  if (scroll) window.scrollTo(scroll.x, scroll.y);
-  post({ type: 'rendered', partitions: view ? view.partitions.rows.map((r) => r.name) : [] });
 }
 
-function showNuma(view: PreviewView): void {
-  if (view.numa) {
-    numa.update(view.numa, query.filter);
-    numa.element.hidden = false;
-  } else {
-    numa.element.hidden = true;
+/** What a rebuilt section counts for in schedule.ts (a table row counts 1). */
+const SECTION_WORK = 20;
+
+/** After a render ran to its end: the saved scroll position, and the host learns what is drawn. */
+function rendered(): void {
+  if (pendingScroll) window.scrollTo(pendingScroll.x, pendingScroll.y);
+  pendingScroll = undefined;
+  post({ type: 'rendered', partitions: current?.view ? current.view.partitions.rows.map((r) => r.name) : [] });
+}
+
+function showNuma(view: PreviewView): number {
+  numa.element.hidden = !view.numa;
+  return view.numa ? numa.update(view.numa, query.filter) : 0;
+}
+
+/** A patch applies to the view it names; else (the webview reloaded in between) the host sends the whole view. */
+function patched(message: PatchMessage): ViewMessage | undefined {
+  const { base, view: change, ...rest } = message;
+  if (!current || current.seq !== base) return undefined;
+  const next: ViewMessage = { ...rest, type: 'view' };
+  try {
+    const view = change ? apply(current.view, change) : current.view;
+    if (view) next.view = view as PreviewView;
+  } catch {
+    return undefined;
   }
+  return next;
 }
 
 // -------------------------------------------------------------------------------- highlighting
@@ -104,8 +133,15 @@ function applyHighlight(): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (!message || typeof message !== 'object') return;
-  if (message.type === 'view') render(message);
-  else if (message.type === 'highlight') {
+  if (message.type === 'view' || message.type === 'patch') {
+    const next = message.type === 'view' ? message : patched(message);
+    if (!next) {
+      post({ type: 'resync' });
+      return;
+    }
+    current = next;
+    scheduler.request();
+  } else if (message.type === 'highlight') {
     highlight = { partition: message.partition, device: message.device };
     applyHighlight();
   }
@@ -146,11 +182,5 @@ window.addEventListener('scroll', () => {
     vscode.setState(saved);
   }, 100);
 });
-
-let resizeFrame = 0;
-new ResizeObserver(() => {
-  cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(() => fitLabels(app));
-}).observe(app);
 
 post({ type: 'ready' });

@@ -33,9 +33,12 @@ export class NumaSection {
     this.heading.after(this.chips);
   }
 
-  update(view: NumaView, filter: string): void {
+  /** Shows `view`; returns how many rows (and other parts) it rebuilt. */
+  update(view: NumaView, filter: string): number {
     const signature = JSON.stringify([view.summary, view.chips, view.moreNodes]);
+    let rebuilt = 0;
     if (signature !== this.signature) {
+      rebuilt++;
       this.signature = signature;
       const chips = view.chips.map((c) => {
         const chip = el('div', { className: `numa-node${c.pinned.length > 0 ? ' pinned' : ''}`, 'data-node': String(c.node), title: c.title }, [el('span', { className: 'node-name', text: `node ${c.node}` })]);
@@ -45,6 +48,6 @@ export class NumaSection {
       if (view.moreNodes > 0) chips.push(el('div', { className: 'numa-node more', text: `+${view.moreNodes} nodes` }));
       this.chips.replaceChildren(...chips);
     }
-    this.table.update(view.table, filter, view.summary);
+    return rebuilt + this.table.update(view.table, filter, view.summary);
   }
 }

@@ -4,7 +4,7 @@
  * reflow into cards (preview.css), each cell labelled by its column.
  */
 import type { TableId, TablePage } from '../src/preview/preview-messages';
-import { plural } from '../src/preview/text';
+import { formatCount, plural } from '../src/preview/text';
 import { el, sectionTitle } from './dom';
 
 export interface TableSpec<Row> {
@@ -37,19 +37,20 @@ export class PagedTable<Row> {
     this.element = el('section', { id: spec.id, className: 'card' }, [title, el('div', { className: 'table-scroll' }, [table]), this.pager]);
   }
 
-  /** Shows `page` (`lead`: the section's summary in place of the row count); returns whether anything changed. */
-  update(page: TablePage<Row>, filter: string, lead?: string): boolean {
+  /** Shows `page` (`lead`: the section's summary in place of the row count); returns how many rows (and other parts) it rebuilt. */
+  update(page: TablePage<Row>, filter: string, lead?: string): number {
     const signature = JSON.stringify([page.total, page.matched, page.offset, page.pageSize, filter.trim(), lead]);
     const [one, many] = this.spec.noun;
+    let rebuilt = 0;
     if (signature !== this.signature) {
+      rebuilt++;
       this.signature = signature;
-      const matching = `${plural(page.matched, one, many)} of ${page.total.toLocaleString('en-US')} match “${filter.trim()}”`;
+      const matching = `${plural(page.matched, one, many)} of ${formatCount(page.total)} match “${filter.trim()}”`;
       this.summary.textContent = filter.trim() === '' ? (lead ?? plural(page.total, one, many)) : lead ? `${lead} · ${matching}` : matching;
       this.pager.replaceChildren(...pagerContent(this.spec.id, page, many));
     }
     const seen = new Set<string>();
     const trs: HTMLElement[] = [];
-    let changed = false;
     for (const row of page.rows) {
       const key = this.spec.key(row);
       seen.add(key);
@@ -64,7 +65,7 @@ export class PagedTable<Row> {
         if (entry) entry.tr.replaceWith(tr);
         entry = { signature: rowSignature, tr };
         this.rows.set(key, entry);
-        changed = true;
+        rebuilt++;
       }
       trs.push(entry.tr);
     }
@@ -72,19 +73,29 @@ export class PagedTable<Row> {
       if (!seen.has(key)) {
         entry.tr.remove();
         this.rows.delete(key);
-        changed = true;
+        rebuilt++;
       }
     }
     if (page.rows.length === 0) {
+      if (this.tbody.firstElementChild?.classList.contains('empty')) return rebuilt;
       this.tbody.replaceChildren(el('tr', { className: 'empty' }, [el('td', { colspan: String(this.spec.columns.length), className: 'muted', text: `No ${one} matches the filter.` })]));
-      return true;
+      return rebuilt + 1;
     }
-    const current = Array.from(this.tbody.children);
-    if (changed || current.length !== trs.length || current.some((c, i) => c !== trs[i])) {
-      this.tbody.replaceChildren(...trs);
-      changed = true;
+    // rows that are new or moved go in their place; the others stay where they are
+    let at: ChildNode | null = this.tbody.firstChild;
+    for (const tr of trs) {
+      if (tr === at) {
+        at = at.nextSibling;
+        continue;
+      }
+      this.tbody.insertBefore(tr, at);
     }
-    return changed;
+    while (at) {
+      const next: ChildNode | null = at.nextSibling;
+      at.remove();
+      at = next;
+    }
+    return rebuilt;
   }
 }
 
@@ -96,7 +107,7 @@ function pagerContent(id: TableId, page: TablePage<unknown>, many: string): HTML
     el('button', { className: 'page-button', type: 'button', text, 'data-table': id, 'data-offset': String(offset), 'data-key': `page:${id}:${text}`, ...(enabled ? {} : { disabled: '' }) });
   return [
     button('Previous', Math.max(0, page.offset - page.pageSize), page.offset > 0),
-    el('span', { className: 'page-range', text: `${many} ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${page.matched.toLocaleString('en-US')}` }),
+    el('span', { className: 'page-range', text: `${many} ${formatCount(first)}–${formatCount(last)} of ${formatCount(page.matched)}` }),
     button('Next', page.offset + page.pageSize, last < page.matched),
   ];
 }

@@ -6,6 +6,42 @@
 
 type Listener<T> = (e: T) => void;
 
+/** Listeners told whenever the fake records something (a posted message, a shown document…): `until` waits on them. */
+const observers = new Set<() => void>();
+
+/** Tells `until` that something was recorded. */
+export function recordedSomething(): void {
+  for (const o of [...observers]) o();
+}
+
+/** Resolves once `condition` holds, checking it now and after each recording; fails after `timeoutMs`. */
+export function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      observers.delete(check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      observers.delete(check);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    observers.add(check);
+  });
+}
+
+/** Lets every promise continuation already queued run (the manager's answers to events it was given). */
+export function settled(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Timers pending in this process (a debounced request is one). */
+export function pendingTimers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
+
 class Emitter<T> {
   private listeners: Array<Listener<T>> = [];
   event = (listener: Listener<T>): { dispose(): void } => {
@@ -88,6 +124,7 @@ export class FakeEditor {
   ) {}
   revealRange(range: unknown, type: unknown): void {
     this.revealed.push([range, type]);
+    recordedSomething();
   }
 }
 
@@ -106,6 +143,7 @@ export class FakePanel {
     asWebviewUri: (u: Uri): { toString(): string } => ({ toString: () => `https://file+.vscode-resource.vscode-cdn.net${u.path}` }),
     postMessage: (m: unknown): Promise<boolean> => {
       this.posted.push(JSON.parse(JSON.stringify(m)));
+      recordedSomething();
       return Promise.resolve(true);
     },
     onDidReceiveMessage: this.receive.event,
@@ -162,6 +200,7 @@ export const window = {
   showTextDocument(document: FakeDocument, options: unknown): Promise<FakeEditor> {
     const editor = window.visibleTextEditors.find((e) => e.document === document) ?? new FakeEditor(document);
     recorded.shown.push({ document, options, editor });
+    recordedSomething();
     return Promise.resolve(editor);
   },
   onDidChangeActiveTextEditor: events.activeEditor.event,

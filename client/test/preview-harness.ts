@@ -18,7 +18,7 @@ import type { AllocationModel } from '../../server/src/core/model/allocation-typ
 import type * as AllocationModule from '../../server/src/core/model/allocation';
 import type * as ValidateModule from '../../server/src/core/validate';
 import { newNonce, previewHtml } from '../src/preview/preview-html';
-import { parseFromWebview, type ViewMessage } from '../src/preview/preview-messages';
+import { parseFromWebview, type ViewUpdate } from '../src/preview/preview-messages';
 import type * as SessionModule from '../src/preview/preview-session';
 import type { WebviewTheme } from './preview-themes';
 
@@ -172,7 +172,7 @@ export interface PreviewPage {
   /** analyses `text` as the server would and posts the session's view of it; waits until rendered */
   show(text: string, fileName: string, version?: number): Promise<AllocationModel | undefined>;
   /** posts the session's current message again (after `session.unavailable(…)`, say) and waits until rendered */
-  showSession(message: ViewMessage): Promise<void>;
+  showSession(message: ViewUpdate): Promise<void>;
   /** waits for the next render after an action in the page (a filter, a page button) */
   nextRender(action: () => Promise<void>): Promise<void>;
   /** console errors and warnings, uncaught exceptions, CSP violations and dialogs */
@@ -191,9 +191,8 @@ export async function openPreview(browser: Browser, server: PreviewServer, theme
   const session = await newSession(pageSize);
   // the webview's requests reach the host's session, whose answers are posted back as the extension does
   await page.exposeFunction('__toHost', async (m: { type?: string; query?: unknown }) => {
-    if (m.type !== 'query') return;
     const parsed = parseFromWebview(m);
-    const answer = parsed?.type === 'query' ? session.ask(parsed.query) : undefined;
+    const answer = parsed?.type === 'query' ? session.ask(parsed.query) : parsed?.type === 'resync' ? session.message() : undefined;
     if (answer) await page.evaluate((a) => window.postMessage(a, '*'), answer);
   });
   const problems: string[] = [];

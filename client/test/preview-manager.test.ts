@@ -10,8 +10,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type * as ManagerModule from '../src/preview/preview-manager';
-import { analyse, fixtureText, repoRoot } from './preview-harness';
+import type { PreviewView, ToWebview, ViewMessage } from '../src/preview/preview-messages';
+import { apply } from '../src/preview/view-diff';
+import { analyse, fixtureText, newSession, repoRoot } from './preview-harness';
 import * as fake from './preview-fake-vscode';
+import { pendingTimers, settled, until } from './preview-fake-vscode';
 
 interface Call {
   method: string;
@@ -23,18 +26,31 @@ interface Call {
 class FakeClient {
   readonly calls: Call[] = [];
   sendRequest(type: { method: string }, params: { uri: string }): Promise<unknown> {
-    return new Promise((resolve, reject) => this.calls.push({ method: type.method, params, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.calls.push({ method: type.method, params, resolve, reject });
+      fake.recordedSomething();
+    });
   }
 }
 
 type Manager = InstanceType<typeof ManagerModule.PreviewManager>;
 
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+/** The views a webview would hold after each view or patch message (a patch applied to the message it names). */
+function viewsShown(posted: readonly unknown[]): ViewMessage[] {
+  const shown: ViewMessage[] = [];
+  for (const m of posted as ToWebview[]) {
+    if (m.type === 'view') shown.push(m);
+    else if (m.type === 'patch') {
+      const { base, view: change, ...rest } = m;
+      const held = shown.at(-1);
+      assert.equal(held?.seq, base, 'a patch changes the message before it');
+      const next: ViewMessage = { ...rest, type: 'view' };
+      const view = change ? apply(held.view, change) : held.view;
+      if (view) next.view = view as PreviewView;
+      shown.push(next);
+    }
   }
+  return shown;
 }
 
 const FILE = 'modern-gpu-nic.partition.yaml';
@@ -92,6 +108,7 @@ describe('preview manager (panel lifecycle)', function () {
 
   const panel = (): fake.FakePanel => fake.recorded.panels[0];
   const posted = (type: string): Array<Record<string, unknown>> => panel().posted.filter((m) => (m as { type: string }).type === type) as Array<Record<string, unknown>>;
+  const shown = (): ViewMessage[] => viewsShown(panel().posted);
 
   it('says what to do when no layout is open', async function () {
     fake.window.activeTextEditor = undefined;
@@ -151,19 +168,20 @@ describe('preview manager (panel lifecycle)', function () {
     await opened;
     panel().receive.fire({ type: 'ready' });
 
+    const timers = pendingTimers();
     for (let i = 0; i < 5; i++) fake.events.change.fire({ document: doc, contentChanges: [{}] });
+    assert.equal(pendingTimers(), timers + 1, 'five quick edits, one pending request');
     await until(() => client.calls.length === 2, 'one request after the burst');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    assert.equal(client.calls.length, 2, 'five quick edits, one request');
+    assert.equal(pendingTimers(), timers, 'and nothing more pending');
 
     fake.events.change.fire({ document: doc, contentChanges: [{}] });
     await until(() => client.calls.length === 3, 'a request for the next edit');
     const edited = text.replace('memory: 32GiB', 'memory: 48GiB');
     await answer(client.calls[2], edited, 3);
-    await until(() => posted('view').length === 2, 'the newer view');
+    await until(() => shown().length === 2, 'the newer view');
     await answer(client.calls[1], text, 2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const models = posted('view');
+    await settled();
+    const models = shown();
     assert.equal(models.length, 2, 'the late, older answer is dropped');
     assert.equal(models[1].version, 3);
   });
@@ -173,8 +191,10 @@ describe('preview manager (panel lifecycle)', function () {
     await until(() => client.calls.length === 1, 'the request');
     await answer(client.calls[0]);
     await opened;
+    const timers = pendingTimers();
     fake.events.change.fire({ document: new fake.FakeDocument(fake.Uri.file('/other.partition.yaml'), ''), contentChanges: [{}] });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(pendingTimers(), timers, 'no request pending');
+    await settled();
     assert.equal(client.calls.length, 1);
   });
 
@@ -228,7 +248,7 @@ describe('preview manager (panel lifecycle)', function () {
     panel().receive.fire({ type: 'reveal', position: { line: 0, column: 0 } });
     panel().receive.fire('ready');
     assert.deepEqual(manager.lastRendered, ['root', 'web01']);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     assert.equal(fake.recorded.shown.length, 0);
   });
 
@@ -243,7 +263,7 @@ describe('preview manager (panel lifecycle)', function () {
     assert.equal(client.calls[1].params.uri, other.uri.toString());
     assert.equal(panel().title, 'Allocation: ws2008-host.partition.yaml');
     fake.events.activeEditor.fire(new fake.FakeEditor(new fake.FakeDocument(fake.Uri.file('/notes.md'), '', 'markdown')));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     assert.equal(client.calls.length, 2, 'a non-layout editor does not take the preview');
   });
 
@@ -256,6 +276,7 @@ describe('preview manager (panel lifecycle)', function () {
     assert.deepEqual(posted('view'), [
       {
         type: 'view',
+        seq: 1,
         uri: doc.uri.toString(),
         fileName: FILE,
         version: 0,
@@ -271,7 +292,7 @@ describe('preview manager (panel lifecycle)', function () {
     const count = p.posted.length;
     p.dispose();
     await answer(client.calls[1]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     assert.equal(p.posted.length, count, 'nothing posted to a disposed panel');
     assert.equal(fake.listenerCount(), 0);
   });
@@ -283,12 +304,15 @@ describe('preview manager (panel lifecycle)', function () {
     await opened;
     const p = panel();
     p.visible = false;
+    const timers = pendingTimers();
     fake.events.change.fire({ document: doc, contentChanges: [{}] });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    fake.events.change.fire({ document: new fake.FakeDocument(fake.Uri.file('/other.partition.yaml'), ''), contentChanges: [{}] });
+    assert.equal(pendingTimers(), timers, 'no request pending while hidden');
+    await settled();
     assert.equal(client.calls.length, 1, 'no request while hidden');
     p.visible = true;
     p.viewState.fire({ webviewPanel: p });
-    await until(() => client.calls.length === 2, 'a request when shown');
+    assert.equal(client.calls.length, 2, 'one request when shown, at once');
   });
 
   it('answers the webview’s filter and page requests from the last answer, without asking the server again', async function () {
@@ -298,10 +322,10 @@ describe('preview manager (panel lifecycle)', function () {
     await opened;
     panel().receive.fire({ type: 'ready' });
     panel().receive.fire({ type: 'query', query: { filter: 'gpu', offsets: {} } });
-    const last = posted('view').at(-1) as { query: unknown; view: { partitions: { rows: Array<{ name: string }> }; devices: { rows: Array<{ id: string }> } } };
+    const last = shown().at(-1)!;
     assert.deepEqual(last.query, { filter: 'gpu', offsets: {} });
-    assert.deepEqual(last.view.partitions.rows.map((r) => r.name), ['render01']);
-    assert.deepEqual(last.view.devices.rows.map((r) => r.id), ['gpu0']);
+    assert.deepEqual(last.view?.partitions.rows.map((r) => r.name), ['render01']);
+    assert.deepEqual(last.view?.devices.rows.map((r) => r.id), ['gpu0']);
     assert.equal(client.calls.length, 1);
   });
 
@@ -318,5 +342,42 @@ describe('preview manager (panel lifecycle)', function () {
     const view = restored.posted.filter((m) => (m as { type: string }).type === 'view').at(-1) as { query: unknown; view: { partitions: { rows: Array<{ name: string }> } } };
     assert.deepEqual(view.query, { filter: 'edge', offsets: {} });
     assert.deepEqual(view.view.partitions.rows.map((r) => r.name), ['edge01']);
+  });
+  it('after the first view, posts only what changed: a patch much smaller than the view, giving the view a fresh preview shows', async function () {
+    const opened = manager.open();
+    await until(() => client.calls.length === 1, 'the request');
+    await answer(client.calls[0]);
+    await opened;
+    panel().receive.fire({ type: 'ready' });
+    const first = posted('view')[0];
+    const edited = text.replace('memory: 16GiB', 'memory: 20GiB');
+    fake.events.change.fire({ document: doc, contentChanges: [{}] });
+    await until(() => client.calls.length === 2, 'the request after the edit');
+    await answer(client.calls[1], edited, 2);
+    await until(() => posted('patch').length === 1, 'the patch');
+    const patch = posted('patch')[0];
+    assert.equal(patch.base, first.seq);
+    const sizes = { patch: JSON.stringify(patch).length, view: JSON.stringify(first).length };
+    assert.ok(sizes.patch * 4 < sizes.view, `the patch (${sizes.patch} bytes) is a fraction of the view (${sizes.view} bytes)`);
+    const fresh = await newSession();
+    const whole = fresh.answer(doc.uri.toString(), FILE, await analyse(edited, 2)) as ViewMessage;
+    assert.equal(whole.type, 'view');
+    assert.deepEqual(shown().at(-1)?.view, whole.view);
+    assert.match(JSON.stringify(shown().at(-1)?.view?.partitions.rows.find((r) => r.name === 'edge01')), /"memory":"20 GiB"/);
+  });
+
+  it('sends the whole view when the webview asks for it again, and patches that view next', async function () {
+    const opened = manager.open();
+    await until(() => client.calls.length === 1, 'the request');
+    await answer(client.calls[0]);
+    await opened;
+    panel().receive.fire({ type: 'ready' });
+    panel().receive.fire({ type: 'resync' });
+    const views = posted('view');
+    assert.equal(views.length, 2);
+    assert.ok((views[1].seq as number) > (views[0].seq as number));
+    panel().receive.fire({ type: 'query', query: { filter: 'web', offsets: {} } });
+    assert.equal(posted('patch').at(-1)?.base, views[1].seq);
+    assert.deepEqual(shown().at(-1)?.view?.partitions.rows.map((r) => r.name), ['web01']);
   });
 });

@@ -109,10 +109,12 @@ describe('allocation preview in Chromium', function () {
 
   it('blocks a script without the nonce (the CSP is in force and violations are seen)', async function () {
     const ran = await view.page.evaluate(async () => {
+      const blocked = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve, { once: true }));
       const s = document.createElement('script');
       s.textContent = 'window.__ran = true';
+      // an allowed inline script would have run during append
       document.body.append(s);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await blocked;
       return (window as unknown as { __ran?: boolean }).__ran === true;
     });
     assert.equal(ran, false);
@@ -300,8 +302,8 @@ describe('allocation preview in Chromium', function () {
     assert.equal(await view.page.locator('img').count(), 0, 'no <img> element was created');
     assert.equal(await view.page.locator('script').count(), 1, 'only the panel’s own script');
     assert.match(await text(view.page, '.banner'), /^1 error in this layout: the allocation below is computed from what could be read/);
-    // give an injected handler every chance to run
-    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    // the next frame is laid out and painted: an injected handler would have run by then
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     assert.deepEqual(view.dialogs, []);
   });
 

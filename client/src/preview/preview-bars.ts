@@ -21,26 +21,41 @@ export interface PartitionIndex {
   row(name: string): PartitionRow | undefined;
 }
 
+const COLOURS = Array.from({ length: 8 }, (_, i) => `c-${i}`);
+/** Built once per model: filtering and paging build the view again from the same model. */
+const indexes = new WeakMap<AllocationModel, PartitionIndex>();
+
 export function partitionIndex(model: AllocationModel): PartitionIndex {
-  const rows = new Map<string, PartitionRow>();
-  const colours = new Map<string, string>();
+  const known = indexes.get(model);
+  if (known) return known;
+  const byName = new Map<string, { row: PartitionRow; colour: string }>();
   let i = 0;
   for (const p of model.partitions) {
-    if (!rows.has(p.name)) rows.set(p.name, p);
-    if (!colours.has(p.name)) colours.set(p.name, p.role === 'root' ? 'c-root' : `c-${i++ % 8}`);
+    if (!byName.has(p.name)) byName.set(p.name, { row: p, colour: p.role === 'root' ? 'c-root' : COLOURS[i++ % COLOURS.length] });
   }
-  return {
-    colour: (name) => colours.get(name) ?? 'c-0',
-    position: (name) => rows.get(name)?.position,
-    row: (name) => rows.get(name),
+  const index: PartitionIndex = {
+    colour: (name) => byName.get(name)?.colour ?? 'c-0',
+    position: (name) => byName.get(name)?.row.position,
+    row: (name) => byName.get(name)?.row,
   };
+  indexes.set(model, index);
+  return index;
 }
 
-/** The `keep` largest items by `size`, in their original order, and the rest. */
+/** The `keep` largest items by `size` (the earlier first among equals), in their original order, and the rest. */
 export function largest<T>(items: readonly T[], keep: number, size: (item: T) => number): { kept: T[]; rest: T[] } {
   if (items.length <= keep) return { kept: [...items], rest: [] };
-  const order = items.map((item, index) => ({ index, size: size(item) })).sort((a, b) => b.size - a.size || a.index - b.index);
-  const keepIndex = new Set(order.slice(0, keep).map((x) => x.index));
+  // the indexes of the largest so far, largest first: one pass, no sort of every item
+  const top: Array<{ index: number; size: number }> = [];
+  items.forEach((item, index) => {
+    const s = size(item);
+    if (top.length === keep && s <= top[keep - 1].size) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1].size < s) at--;
+    top.splice(at, 0, { index, size: s });
+    if (top.length > keep) top.pop();
+  });
+  const keepIndex = new Set(top.map((x) => x.index));
   return { kept: items.filter((_, i) => keepIndex.has(i)), rest: items.filter((_, i) => !keepIndex.has(i)) };
 }
 
@@ -53,7 +68,8 @@ export function processorsView(model: AllocationModel, index: PartitionIndex): P
   const root = shares.find((p) => p.role === 'root');
   const guests = shares.filter((p) => root !== undefined && p.role !== 'root' && !p.nested && p.parent === root.name);
   const nestedShares = shares.filter((p) => p.nested);
-  const unplaced = shares.filter((p) => p.role !== 'root' && !p.nested && !guests.includes(p));
+  const isGuest = new Set(guests);
+  const unplaced = shares.filter((p) => p.role !== 'root' && !p.nested && !isGuest.has(p));
   const guestVps = guests.reduce((s, p) => s + p.virtualProcessors, 0);
   const scale = Math.max(lps, guestVps, 1);
 

@@ -169,7 +169,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }, DEBOUNCE_MS);
   }
 
-  /** Asks the server for the followed document's allocation and relays it. */
+  /** Asks the server for the followed document's allocation and relays what changed. */
   private async refresh(): Promise<void> {
     const uri = this.uri;
     if (!this.panel || !uri) return;
@@ -220,6 +220,10 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         this.ready = true;
         this.post(this.session.message());
         if (this.highlighted.partition !== undefined || this.highlighted.device !== undefined) this.post({ type: 'highlight', ...this.highlighted });
+        break;
+      case 'resync':
+        // a patch did not fit what the webview holds (it reloaded in between): send the whole view
+        this.post(this.session.message());
         break;
       case 'rendered':
         this.rendered = message.partitions;

@@ -7,6 +7,7 @@
  */
 import type { SourcePosition } from '../../../server/src/core/model/allocation-types';
 import type { GpuRowView, MmioRowView, SwitchRowView } from './preview-device-use-messages';
+import type { Change } from './view-diff';
 
 export type { SourcePosition };
 export type { GpuRowView, MmioRowView, MmioSideView, SwitchRowView } from './preview-device-use-messages';
@@ -184,9 +185,11 @@ export interface ViewQuery {
   offsets: Partial<Record<TableId, number>>;
 }
 
-/** host -> webview: what to show for the followed document */
+/** host -> webview: what to show for the followed document, whole */
 export interface ViewMessage {
   type: 'view';
+  /** numbers the messages of a session: a patch names the one it changes */
+  seq: number;
   uri: string;
   /** the file's base name, for the header */
   fileName: string;
@@ -201,6 +204,20 @@ export interface ViewMessage {
   query: ViewQuery;
 }
 
+/**
+ * host -> webview: what changed since the message numbered `base` (view-diff.ts). Everything but
+ * the view is sent whole (it is small); `view` is the change to the base's view, absent when the
+ * view did not change. A webview that does not hold `base` asks for the whole view (`resync`).
+ */
+export interface PatchMessage extends Omit<ViewMessage, 'type' | 'view'> {
+  type: 'patch';
+  base: number;
+  view?: Change;
+}
+
+/** What the host posts when the view may have changed: the whole view or a patch. */
+export type ViewUpdate = ViewMessage | PatchMessage;
+
 /** host -> webview: the cursor is in this partition (or device) definition; neither clears it */
 export interface HighlightMessage {
   type: 'highlight';
@@ -208,7 +225,7 @@ export interface HighlightMessage {
   device?: string;
 }
 
-export type ToWebview = ViewMessage | HighlightMessage;
+export type ToWebview = ViewMessage | PatchMessage | HighlightMessage;
 
 /** What the webview keeps with `setState`: the panel serializer reopens this after a reload. */
 export interface WebviewState {
@@ -220,6 +237,8 @@ export interface WebviewState {
 
 export type FromWebview =
   | { type: 'ready' }
+  /** a patch did not fit what the webview holds: send the whole view */
+  | { type: 'resync' }
   | { type: 'reveal'; position: SourcePosition }
   | { type: 'rendered'; partitions: string[] }
   | { type: 'query'; query: ViewQuery };
@@ -231,6 +250,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'resync':
+      return { type: 'resync' };
     case 'reveal': {
       const p = m.position as Record<string, unknown> | null | undefined;
       if (typeof p !== 'object' || p === null) return undefined;

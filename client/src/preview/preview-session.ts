@@ -1,12 +1,15 @@
 /**
  * What the preview shows for the followed document, kept in the extension host: the last
  * allocation of the file, the user's filter and table pages, and the message for the webview.
+ * It keeps the last view it handed out, so the next message carries only what changed
+ * (view-diff.ts), or the whole view when that is smaller or when the webview starts over.
  * Free of `vscode`: the panel manager and the browser tests drive the same session.
  */
 import type { AllocationModel } from '../../../server/src/core/model/allocation-types';
 import { EMPTY_QUERY, buildView, PAGE_SIZE } from './preview-view';
-import type { ProblemCounts, ViewMessage, ViewQuery } from './preview-messages';
+import type { PatchMessage, PreviewView, ProblemCounts, ViewMessage, ViewQuery, ViewUpdate } from './preview-messages';
 import { plural } from './text';
+import { diff } from './view-diff';
 
 /** The server's answer to the allocation request. */
 export interface AllocationAnswer {
@@ -21,6 +24,10 @@ export class PreviewSession {
   private modelUri: string | undefined;
   private last: { uri: string; fileName: string; version: number; problems?: ProblemCounts; stale: boolean; banner?: ViewMessage['banner'] } | undefined;
   private current: ViewQuery = EMPTY_QUERY;
+  /** numbers the messages (a patch names the message it changes) */
+  private seq = 0;
+  /** the last message handed out: the next patch changes it */
+  private sent: { seq: number; view: PreviewView | undefined } | undefined;
 
   constructor(private readonly pageSize = PAGE_SIZE) {}
 
@@ -34,7 +41,7 @@ export class PreviewSession {
   }
 
   /** The message for the server's answer about `uri`. */
-  answer(uri: string, fileName: string, answer: AllocationAnswer): ViewMessage {
+  answer(uri: string, fileName: string, answer: AllocationAnswer): ViewUpdate {
     this.follow(uri);
     const { version, problems } = answer;
     if (answer.allocation) {
@@ -50,28 +57,49 @@ export class PreviewSession {
         : 'The file is not valid YAML: fix the syntax errors in the Problems panel to see the allocation.';
       this.last = { uri, fileName, version, problems, stale: true, banner: { kind: 'error', text } };
     }
-    return this.message()!;
+    return this.update()!;
   }
 
   /** The message when the allocation cannot be computed at all (the server failed or is not running). */
-  unavailable(uri: string, fileName: string, reason: string): ViewMessage {
+  unavailable(uri: string, fileName: string, reason: string): ViewUpdate {
     this.follow(uri);
     if (this.modelUri !== uri) this.forget();
     this.last = { uri, fileName, version: this.last?.uri === uri ? this.last.version : 0, stale: true, banner: { kind: 'error', text: reason } };
-    return this.message()!;
+    return this.update()!;
   }
 
   /** The user filtered or paged: the same view for the new query. */
-  ask(query: ViewQuery): ViewMessage | undefined {
+  ask(query: ViewQuery): ViewUpdate | undefined {
     this.current = query;
-    return this.message();
+    return this.update();
   }
 
-  /** The message for what the session holds now (undefined before the first answer). */
+  /**
+   * The whole view of what the session holds now (undefined before the first answer): for a
+   * webview that starts (or starts over), and the base of the next patch.
+   */
   message(): ViewMessage | undefined {
+    const message = this.build();
+    if (message) this.sent = { seq: message.seq, view: message.view };
+    return message;
+  }
+
+  /** What changed since the last message handed out, or the whole view when that is smaller or nothing was handed out yet. */
+  private update(): ViewUpdate | undefined {
+    const base = this.sent;
+    const message = this.message();
+    if (!message || !base) return message;
+    const { view, ...rest } = message;
+    const patch: PatchMessage = { ...rest, type: 'patch', base: base.seq };
+    const change = diff(base.view, view);
+    if (change) patch.view = change;
+    return JSON.stringify(patch).length < JSON.stringify(message).length ? patch : message;
+  }
+
+  private build(): ViewMessage | undefined {
     const last = this.last;
     if (!last) return undefined;
-    const message: ViewMessage = { type: 'view', uri: last.uri, fileName: last.fileName, version: last.version, stale: last.stale, query: this.current };
+    const message: ViewMessage = { type: 'view', seq: ++this.seq, uri: last.uri, fileName: last.fileName, version: last.version, stale: last.stale, query: this.current };
     if (last.problems) message.problems = last.problems;
     if (last.banner) message.banner = last.banner;
     if (this.model && this.modelUri === last.uri) message.view = buildView(this.model, this.current, this.pageSize);

@@ -32,7 +32,7 @@ export const repoRoot = ((): string => {
   return dir;
 })();
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** One Chromium and one preview server for a mocha suite (call inside `describe`). */
 export function chromiumSuite(): { browser(): Browser; server(): PreviewServer } {
@@ -49,7 +49,7 @@ export function chromiumSuite(): { browser(): Browser; server(): PreviewServer }
   return { browser: () => browser!, server: () => server! };
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -132,7 +132,7 @@ export interface PreviewServer {
 }
 
 /** Serves the preview shell at /, the bundled webview and its stylesheet at /media/ on 127.0.0.1 with a random port. */
-export async function startServer(): Promise<PreviewServer> {
+async function startServer(): Promise<PreviewServer> {
   const files: Record<string, string> = { 'preview.js': path.join(repoRoot, 'dist', 'webview', 'preview.js'), 'preview.css': path.join(repoRoot, 'client', 'media', 'preview.css') };
   if (!fs.existsSync(files['preview.js'])) throw new Error(`${files['preview.js']} is missing: run npm run build`);
   const state: PreviewServer = { origin: '', lastHtml: '', close: () => Promise.resolve() };

@@ -5,7 +5,7 @@ import { exportScriptRequest } from '../../../server/src/protocol';
 import type { Command } from './command-manager';
 import { COMMANDS, LANGUAGE_ID, SHOW_PROBLEMS_COMMAND } from './manifest';
 
-export const OPEN_PROBLEMS = 'Open Problems';
+const OPEN_PROBLEMS = 'Open Problems';
 
 /**
  * `Partition Layout: Export Deployment Script`: the Hyper-V PowerShell script `partition-lint export`

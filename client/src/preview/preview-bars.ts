@@ -3,12 +3,12 @@
  * allocation model. Groups too long to draw one by one are summarized: a bar keeps the root, the
  * largest children and one "N more children" segment (docs/decisions.md, "Preview at scale").
  */
-import type { AllocationModel, PartitionRow, ProcessorShare } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel, PartitionRow, ProcessorShare } from '../../../server/src/protocol';
 import type { BarSegment, LegendItem, MemoryView, NestedSegment, ProcessorsView, SourcePosition, StatView } from './preview-messages';
 import { exactBytes, fixed, formatBytes, percent, plural, ranges } from './text';
 
 /** Children drawn one by one on a bar; the rest become one "more" segment. */
-export const BAR_CHILDREN = 12;
+const BAR_CHILDREN = 12;
 /** Nested partitions drawn under their parents. */
 const NESTED_DRAWN = 24;
 /** Legend lines for partitions the bar cannot place. */
@@ -43,7 +43,7 @@ export function partitionIndex(model: AllocationModel): PartitionIndex {
 }
 
 /** The `keep` largest items by `size` (the earlier first among equals), in their original order, and the rest. */
-export function largest<T>(items: readonly T[], keep: number, size: (item: T) => number): { kept: T[]; rest: T[] } {
+function largest<T>(items: readonly T[], keep: number, size: (item: T) => number): { kept: T[]; rest: T[] } {
   if (items.length <= keep) return { kept: [...items], rest: [] };
   // the indexes of the largest so far, largest first: one pass, no sort of every item
   const top: Array<{ index: number; size: number }> = [];

@@ -2,7 +2,7 @@
  * The parts of the preview's view for virtual switches, GPU partitions, MMIO space and the per-host
  * limits (re-exported by preview-messages.ts, the one message contract). Free of `vscode` and of Node.
  */
-import type { MmioSideRow, SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { MmioSideRow, SourcePosition } from '../../../server/src/protocol';
 
 /** A virtual switch of the root and the children whose network adapters plug into it. */
 export interface SwitchRowView {

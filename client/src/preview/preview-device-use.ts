@@ -3,7 +3,7 @@
  * limits of the header, built in the extension host from the allocation model. A section is left
  * out when the layout has none of its kind; long lists are paged like the other tables.
  */
-import type { AllocationModel, GpuPartitionRow, HostLimitRow, MmioRow, MmioSideRow, SwitchRow } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel, GpuPartitionRow, HostLimitRow, MmioRow, MmioSideRow, SwitchRow } from '../../../server/src/protocol';
 import type { PartitionIndex } from './preview-bars';
 import type { GpuRowView, MmioRowView, MmioSideView, PreviewView, StatView, SwitchRowView, TableId, TablePage } from './preview-messages';
 import { exactBytes, formatBytes, formatCount, listNames, percent, plural } from './text';

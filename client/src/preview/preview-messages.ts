@@ -5,7 +5,7 @@
  * with long groups summarized and tables paged. The webview only renders (docs/architecture.md).
  * Free of `vscode` and of Node so tests and the webview can use it.
  */
-import type { SourcePosition } from '../../../server/src/core/model/allocation-types';
+import type { SourcePosition } from '../../../server/src/protocol';
 import type { GpuRowView, MmioRowView, SwitchRowView } from './preview-device-use-messages';
 import type { Change } from './view-diff';
 
@@ -15,7 +15,7 @@ export type ProblemCounts = { error: number; warning: number; info: number };
 
 /** The tables the webview pages through. */
 export type TableId = 'partitions' | 'devices' | 'numa' | 'switches' | 'gpus' | 'mmio';
-export const TABLE_IDS: readonly TableId[] = ['partitions', 'devices', 'numa', 'switches', 'gpus', 'mmio'];
+const TABLE_IDS: readonly TableId[] = ['partitions', 'devices', 'numa', 'switches', 'gpus', 'mmio'];
 
 /** A bar segment: one owner, or a summary of many ("N more children"). */
 export interface BarSegment {

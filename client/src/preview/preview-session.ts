@@ -5,7 +5,7 @@
  * (view-diff.ts), or the whole view when that is smaller or when the webview starts over.
  * Free of `vscode`: the panel manager and the browser tests drive the same session.
  */
-import type { AllocationModel } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel } from '../../../server/src/protocol';
 import { EMPTY_QUERY, buildView, PAGE_SIZE } from './preview-view';
 import type { PatchMessage, PreviewView, ProblemCounts, ViewMessage, ViewQuery, ViewUpdate } from './preview-messages';
 import { plural } from './text';

@@ -3,7 +3,7 @@
  * (preview-bars.ts); the partition, device and NUMA tables carry one page of the rows the filter
  * matches, so the message stays small at any size (docs/decisions.md, "Preview at scale").
  */
-import type { AllocationModel, DeviceRow, PartitionRow } from '../../../server/src/core/model/allocation-types';
+import type { AllocationModel, DeviceRow, PartitionRow } from '../../../server/src/protocol';
 import { memoryView, partitionIndex, processorsView, type PartitionIndex } from './preview-bars';
 import type { DeviceRowView, NumaChip, NumaRowView, PartitionRowView, PreviewView, TablePage, TableId, ViewQuery } from './preview-messages';
 import { deviceUseView, hostLimitStats } from './preview-device-use';

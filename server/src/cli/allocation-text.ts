@@ -108,7 +108,7 @@ function deviceUseSections(m: AllocationModel): string[] {
 const MMIO_STATE_TEXT: Record<MmioSideRow['state'], string> = { ok: '', short: ' (SHORT)', 'no-buffer': ' (no buffer)', 'not-below-4GiB': ' (NOT BELOW 4 GiB)', invalid: ' (not a size)' };
 
 /** assigned / root by default / root (listed), the switch it is an uplink of, then any synthetic classes the device backs. */
-export function how(d: DeviceRow): string {
+function how(d: DeviceRow): string {
   const base = d.how === 'assigned' ? 'assigned' : d.how === 'root-listed' ? 'root (listed)' : 'root by default';
   const conflict = d.listedBy.length > 1 ? `; also listed by ${d.listedBy.slice(1).join(', ')}` : '';
   const uplink = d.uplinkOf === undefined ? '' : `; uplink of switch ${d.uplinkOf}`;

@@ -43,7 +43,7 @@ export function findingsOf(a: Analysis): readonly Finding[] {
   return a.result?.findings ?? a.large?.findings ?? [];
 }
 
-export function rulesKey(rules: RuleSeverities): string {
+function rulesKey(rules: RuleSeverities): string {
   return JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -10,7 +10,7 @@ import { fileKey, uriToPath } from './uris';
 import { WorkspaceScan } from './workspace-scan';
 
 /** The longest debounce between the last change and validation, in milliseconds (see adaptiveDelay). */
-export const DEFAULT_DEBOUNCE_MS = 175;
+const DEFAULT_DEBOUNCE_MS = 175;
 
 /** `initializationOptions` the server understands (tests shorten the debounce and the limits). */
 export interface ServerOptions {

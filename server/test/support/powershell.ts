@@ -18,7 +18,7 @@ const POWERSHELL_PUNCTUATION: ReadonlyArray<[RegExp, string]> = [
   [/[\u2013\u2014\u2015]/g, '-'],
 ];
 
-export function asPowerShellReadsIt(text: string): string {
+function asPowerShellReadsIt(text: string): string {
   let out = text;
   for (const [re, ascii] of POWERSHELL_PUNCTUATION) out = out.replace(re, ascii);
   return out;
@@ -104,7 +104,7 @@ const referenceDir = path.join(repoRoot, 'server', 'src', 'hyperv', 'reference')
 let referenceCache: CmdletReferenceTable | undefined;
 
 /** Microsoft's documented cmdlets: Hyper-V, PnpDevice, NetAdapter, and the core ones the project uses. */
-export function cmdletReference(): CmdletReferenceTable {
+function cmdletReference(): CmdletReferenceTable {
   if (!referenceCache) {
     const read = (f: string): CmdletReferenceTable =>
       (JSON.parse(fs.readFileSync(path.join(referenceDir, f), 'utf8')) as { cmdlets: CmdletReferenceTable }).cmdlets;
@@ -114,7 +114,7 @@ export function cmdletReference(): CmdletReferenceTable {
 }
 
 /** Parameters every cmdlet accepts (about_CommonParameters). `WhatIf`/`Confirm` only where listed. */
-export const COMMON_PARAMETERS: readonly string[] = [
+const COMMON_PARAMETERS: readonly string[] = [
   'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ErrorVariable', 'WarningVariable',
   'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'ProgressAction',
 ];

@@ -95,7 +95,7 @@ function anchorsAbove(defs: readonly AnchorDef[], locations: SourceLocations, re
 const BLOCK = 1024;
 
 /** Where `text` differs from `old`: [start, oldEnd) of `old` was replaced (the common prefix and suffix are kept). */
-export function changedSpan(old: string, text: string): { start: number; oldEnd: number } {
+function changedSpan(old: string, text: string): { start: number; oldEnd: number } {
   const max = Math.min(old.length, text.length);
   let start = 0;
   while (start + BLOCK <= max && old.substring(start, start + BLOCK) === text.substring(start, start + BLOCK)) start += BLOCK;

@@ -13,7 +13,7 @@ const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !
  * Whether the rules may judge a side of a child's MMIO space: not when `mmioSpace` or that side is
  * written but not valid (the schema reports it; what the user meant is unknown).
  */
-export function sideJudgeable(p: Partition, side: MmioSideName): boolean {
+function sideJudgeable(p: Partition, side: MmioSideName): boolean {
   const space = p.raw.mmioSpace;
   if (space === undefined) return true;
   if (!isObj(space)) return false;

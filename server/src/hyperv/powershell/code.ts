@@ -71,12 +71,6 @@ export function word(value: string): Code {
   return code(value);
 }
 
-/** A variable by its name (`$vm`), for names this project chooses. */
-export function variable(name: string): Code {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
-  return code(`$${name}`);
-}
-
 /**
  * Free text for a one-line comment, in printable ASCII: every other character (CR, LF, NEL, line and
  * paragraph separators, controls, anything non-ASCII) is shown as \uXXXX. A line comment ends only at

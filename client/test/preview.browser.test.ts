@@ -184,7 +184,7 @@ describe('allocation preview in Chromium', function () {
     // two NUMA nodes of 16 LPs and 64 GiB: every child fits one
     assert.match(await text(view.page, '#numa .summary'), /^2 nodes · 16 LPs and 64 GiB each · spanning allowed$/);
     const numa = await view.page.evaluate(() => Array.from(document.querySelectorAll('#numa tbody tr'), (tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    // the nodes pinned partitions use: web01 on LPs 8–9 (node 0), render01 on LPs 16–23 (node 1)
+    // the nodes pinned partitions use: web01 on LPs 8-9 (node 0), render01 on LPs 16-23 (node 1)
     assert.deepEqual(numa, ['web01 2 4 GiB 0 fits one node', 'render01 8 32 GiB 1 fits one node', 'edge01 4 16 GiB — fits one node']);
     const chips = await view.page.evaluate(() => Array.from(document.querySelectorAll('#numa .numa-node'), (n) => (n as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(chips, ['node 0 web01', 'node 1 render01']);

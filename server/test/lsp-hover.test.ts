@@ -94,7 +94,7 @@ describe('LSP hover over a real stdio connection', function () {
 
     it('a partition name gives its resources and share of the host', async () => {
       const h = await hoverText(uri, doc, at.get('partition-web01-dynamic')!);
-      assert.ok(h!.includes('- Processors: 2 virtual processors = 6.25% of the host\'s 32 logical processors, pinned to LPs 8–9'), h!);
+      assert.ok(h!.includes('- Processors: 2 virtual processors = 6.25% of the host\'s 32 logical processors, pinned to LPs 8-9'), h!);
       assert.ok(h!.includes('- Memory: dynamic, starts with 2 GiB = 1.56% of the host\'s 128 GiB; minimum 1 GiB, maximum 4 GiB (3.13%)'), h!);
     });
 

@@ -136,7 +136,7 @@ function numaView(model: AllocationModel, index: PartitionIndex, page: (all: rea
   for (const [name, nodes] of nodesOf) for (const n of nodes) if (n < pinnedOn.length) pinnedOn[n].push(name);
   const chips: NumaChip[] = pinnedOn.map((names, node) => ({
     node,
-    title: `NUMA node ${node}: ${plural(per.logicalProcessors, 'logical processor')} (LPs ${node * per.logicalProcessors}–${(node + 1) * per.logicalProcessors - 1}), ${formatBytes(per.memory)}${names.length > 0 ? `; pinned: ${names.join(', ')}` : ''}`,
+    title: `NUMA node ${node}: ${plural(per.logicalProcessors, 'logical processor')} (LPs ${node * per.logicalProcessors}-${(node + 1) * per.logicalProcessors - 1}), ${formatBytes(per.memory)}${names.length > 0 ? `; pinned: ${names.join(', ')}` : ''}`,
     pinned: names.slice(0, PINNED_NAMED),
     more: Math.max(0, names.length - PINNED_NAMED),
   }));

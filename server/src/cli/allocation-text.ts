@@ -1,5 +1,6 @@
 import type { AllocationModel, DeviceRow, HostLimitRow, MemorySegment, MmioSideRow } from '../core/model/allocation-types';
 import { formatBytes } from '../core/util/sizes';
+import { formatRanges } from '../core/util/ranges';
 import { table } from './table';
 
 /** `partition-lint allocation FILE` as readable text: processors, memory, NUMA, device ownership, switches, GPU partitions, MMIO. */
@@ -15,7 +16,7 @@ export function formatAllocationText(m: AllocationModel): string {
   out.push(
     ...table(
       ['partition', 'role', 'parent', 'VPs', 'share of LPs', 'affinity'],
-      m.processors.partitions.map((x) => [x.name, x.role, x.parent ?? '', String(x.virtualProcessors), x.nested ? `nested in ${x.parent ?? '?'}` : percent(x.share), lpSet(x.affinity)]),
+      m.processors.partitions.map((x) => [x.name, x.role, x.parent ?? '', String(x.virtualProcessors), x.nested ? `nested in ${x.parent ?? '?'}` : percent(x.share), formatRanges(x.affinity)]),
       '  ',
       ['l', 'l', 'l', 'r', 'r', 'l'],
     ),
@@ -141,15 +142,3 @@ function ratioText(x: number): string {
   return x.toFixed(2);
 }
 
-/** [0,1,2,3,8] -> "0-3, 8" */
-function lpSet(lps: readonly number[]): string {
-  const sorted = [...new Set(lps)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
-    i = j + 1;
-  }
-  return parts.join(', ');
-}

@@ -3,6 +3,7 @@ import type { Partition } from '../model/types';
 import type { RelatedInfo } from '../types';
 import type { Rule } from './rule';
 import { partitionLabel, partitionSubject } from './partition-label';
+import { formatRanges } from '../util/ranges';
 
 interface Pinned {
   partition: Partition;
@@ -26,15 +27,7 @@ const withNoun = (label: string): string => (label.startsWith('"') ? `partition 
 
 /** [8, 9, 10, 12] -> "LPs 8-10, 12"; [9] -> "LP 9". */
 function lpList(lps: number[]): string {
-  const sorted = [...new Set(lps)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return `${sorted.length === 1 ? 'LP' : 'LPs'} ${parts.join(', ')}`;
+  return `${new Set(lps).size === 1 ? 'LP' : 'LPs'} ${formatRanges(lps)}`;
 }
 
 export const affinityOverlap: Rule = {

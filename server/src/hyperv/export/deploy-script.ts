@@ -17,6 +17,7 @@ import {
   type ScriptSource,
 } from './script-parts';
 import { adapterSteps, switchSteps } from './switch-steps';
+import { formatRanges } from '../../core/util/ranges';
 
 /**
  * The deployment script (README "Export", docs/decisions.md): host check, host settings, then each child of the root in
@@ -79,21 +80,9 @@ function rootComments(w: ScriptWriter, plan: ExportPlan): void {
     w.comment('  Root memory: what the VMs leave (the layout states none).');
   }
   if (plan.host.hypervisorReserve > 0) w.comment(`  Hypervisor reserve in the layout: ${formatBytes(plan.host.hypervisorReserve)} (the hypervisor takes it; nothing to set).`);
-  if (r.affinity.length > 0) w.comment(`  Root processor affinity: LPs ${lpList(r.affinity)}. Use minroot (bcdedit /set hypervisorrootproc) or CPU groups (cpugroups.exe).`);
+  if (r.affinity.length > 0) w.comment(`  Root processor affinity: LPs ${formatRanges(r.affinity)}. Use minroot (bcdedit /set hypervisorrootproc) or CPU groups (cpugroups.exe).`);
 }
 
-/** LP numbers as ranges: 0-3, 8 */
-function lpList(lps: readonly number[]): string {
-  const sorted = [...new Set(lps)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
-}
 
 function vmSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard, generations: boolean): void {
   const name = str(vm.name);
@@ -130,7 +119,7 @@ function vmSteps(w: ScriptWriter, vm: PlannedVm, guard: Guard, generations: bool
     );
   }
   if (vm.affinity.length > 0) {
-    w.comment(`Processor affinity to LPs ${lpList(vm.affinity)}: PowerShell has no setting; use CPU groups (cpugroups.exe, see Microsoft's "Virtual machine resource controls").`);
+    w.comment(`Processor affinity to LPs ${formatRanges(vm.affinity)}: PowerShell has no setting; use CPU groups (cpugroups.exe, see Microsoft's "Virtual machine resource controls").`);
   }
 
   w.line(ps`$memory = Get-VMMemory -VMName ${name} -ErrorAction SilentlyContinue`);

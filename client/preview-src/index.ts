@@ -34,7 +34,7 @@ let current: ViewMessage | undefined;
 
 const headerSlot = new Slot();
 const bannerSlot = new Slot();
-const filter = el('input', { id: 'filter', type: 'search', placeholder: 'Filter partitions and devices', 'aria-label': 'Filter partitions and devices by name, device, class, address or owner', spellcheck: 'false' });
+const filter = el('input', { id: 'filter', type: 'search', placeholder: 'Filter by name, device, switch or owner', 'aria-label': 'Filter partitions, devices, switches, GPU partitions and MMIO by name, device, class, address or owner', spellcheck: 'false' });
 const filterBar = el('div', { className: 'filter-bar' }, [filter]);
 const processorSlot = new Slot();
 const memorySlot = new Slot();

@@ -21,16 +21,9 @@ import { newNonce, previewHtml } from '../src/preview/preview-html';
 import { parseFromWebview, type ViewUpdate } from '../src/preview/preview-messages';
 import type * as SessionModule from '../src/preview/preview-session';
 import type { WebviewTheme } from './preview-themes';
+import { repoRoot } from './support';
 
-export const repoRoot = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'test-fixtures'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-})();
+export { repoRoot };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

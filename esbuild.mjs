@@ -33,4 +33,19 @@ await esbuild.build({
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // The webview takes only the formatters and types from server/src/protocol.ts: the LSP library
+  // behind its request types (marked pure there) has no side effects the webview needs, so it is
+  // left out (37 KB instead of 347 KB).
+  plugins: [
+    {
+      name: 'lsp-library-without-side-effects',
+      setup(build) {
+        build.onResolve({ filter: /^vscode-(languageserver-protocol|jsonrpc)/ }, async (args) => {
+          if (args.pluginData === 'resolving') return undefined;
+          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+          return { ...resolved, sideEffects: false };
+        });
+      },
+    },
+  ],
 });

@@ -156,4 +156,11 @@ describe('package.json contributions match the client', () => {
     assert.match(extensionSource, /WATCHED_FILES\.map\(\(glob\) => vscode\.workspace\.createFileSystemWatcher\(glob\)\)/);
     assert.match(extensionSource, /fileEvents: watchers/);
   });
+
+  it('the webview bundle takes the shared formatters through protocol.ts without the LSP library behind it', () => {
+    assert.match(readText('client/src/preview/text.ts'), /from '\.\.\/\.\.\/\.\.\/server\/src\/protocol'/);
+    const webview = readText('dist', 'webview', 'preview.js');
+    assert.ok(!/jsonrpc|RequestType|ParameterStructures/.test(webview), 'the LSP library is in the webview bundle');
+    assert.ok(webview.length < 100 * 1024, `${webview.length} bytes`);
+  });
 });

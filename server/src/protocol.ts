@@ -8,6 +8,10 @@ import type { AllocationModel } from './core/model/allocation-types';
 /** The names client and server share (language id, layout suffix, watched files, diagnostic source). */
 export { DIAGNOSTIC_SOURCE, isLayoutFile, LANGUAGE_ID, LAYOUT_SUFFIX, WATCHED_FILE_GLOBS } from './names';
 
+/** The formatting every surface shares (CLI, hover, preview): sizes, counts, logical-processor sets. */
+export { formatBytes, formatCount } from './core/util/sizes';
+export { formatRanges } from './core/util/ranges';
+
 /** The allocation model and its parts, for the client (which imports nothing else from the server). */
 export type * from './core/model/allocation-types';
 
@@ -27,7 +31,7 @@ export interface AllocationResult {
 }
 
 /** Asks the server for the allocation model of an open layout (the preview panel renders it). */
-export const allocationRequest = new RequestType<AllocationParams, AllocationResult | null, void>('partitionLayout/allocation');
+export const allocationRequest = /* @__PURE__ */ new RequestType<AllocationParams, AllocationResult | null, void>('partitionLayout/allocation');
 
 export interface ImportInventoryParams {
   /** the inventory file's URI (file scheme) */
@@ -38,7 +42,7 @@ export interface ImportInventoryParams {
 export type ImportInventoryResult = { layout: string; fileName: string } | { error: string };
 
 /** Reads a host inventory (partition-inventory/1) and returns the layout `partition-lint import` writes. */
-export const importInventoryRequest = new RequestType<ImportInventoryParams, ImportInventoryResult, void>('partitionLayout/importInventory');
+export const importInventoryRequest = /* @__PURE__ */ new RequestType<ImportInventoryParams, ImportInventoryResult, void>('partitionLayout/importInventory');
 
 export interface DriftParams {
   /** the open layout's URI */
@@ -51,7 +55,7 @@ export interface DriftParams {
 export type DriftResult = { version: number; diagnostics: Diagnostic[] } | { error: string };
 
 /** Compares an open layout with a host inventory (`partition-lint drift`), with the layout's rule severities. */
-export const driftRequest = new RequestType<DriftParams, DriftResult, void>('partitionLayout/drift');
+export const driftRequest = /* @__PURE__ */ new RequestType<DriftParams, DriftResult, void>('partitionLayout/drift');
 
 /**
  * A client command (not a server request): selects `range` in the editor of `uri`. Quick fixes
@@ -84,4 +88,4 @@ export type ExportScriptResult =
   | { error: string };
 
 /** Writes the Hyper-V PowerShell deployment script of an open layout (README "Export"). */
-export const exportScriptRequest = new RequestType<ExportScriptParams, ExportScriptResult, void>('partitionLayout/exportScript');
+export const exportScriptRequest = /* @__PURE__ */ new RequestType<ExportScriptParams, ExportScriptResult, void>('partitionLayout/exportScript');

@@ -2,8 +2,7 @@
  * Words and numbers as the preview writes them, shared by the extension host (which builds the
  * view) and the webview (pager, filter). Sizes use the one formatter of the CLI and the hover.
  */
-import { formatRanges } from '../../../server/src/core/util/ranges';
-import { formatBytes, formatCount } from '../../../server/src/core/util/sizes';
+import { formatBytes, formatCount, formatRanges } from '../../../server/src/protocol';
 
 export { formatBytes, formatCount };
 

@@ -42,7 +42,8 @@ export function chromiumSuite(): { browser(): Browser; server(): PreviewServer }
   return { browser: () => browser!, server: () => server! };
 }
 
-function launchChromium(): Promise<Browser> {
+/** @public (bench/preview.mjs loads it from the compiled harness) */
+export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -124,8 +125,11 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Serves the preview shell at /, the bundled webview and its stylesheet at /media/ on 127.0.0.1 with a random port. */
-async function startServer(): Promise<PreviewServer> {
+/**
+ * Serves the preview shell at /, the bundled webview and its stylesheet at /media/ on 127.0.0.1 with a random port.
+ * @public (bench/preview.mjs loads it from the compiled harness)
+ */
+export async function startServer(): Promise<PreviewServer> {
   const files: Record<string, string> = { 'preview.js': path.join(repoRoot, 'dist', 'webview', 'preview.js'), 'preview.css': path.join(repoRoot, 'client', 'media', 'preview.css') };
   if (!fs.existsSync(files['preview.js'])) throw new Error(`${files['preview.js']} is missing: run npm run build`);
   const state: PreviewServer = { origin: '', lastHtml: '', close: () => Promise.resolve() };

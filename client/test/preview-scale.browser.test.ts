@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumSuite, fixtureText, generateLayout, loadCore, openPreview, type PreviewPage, repoRoot } from './preview-harness';
+import { chromiumSuite, closeChecked, fixtureText, generateLayout, loadCore, openPreview, type PreviewPage, repoRoot } from './preview-harness';
 import { LIGHT } from './preview-themes';
 
 
@@ -47,8 +47,7 @@ describe('allocation preview at scale, in Chromium', function () {
   });
 
   afterEach(async function () {
-    await view.page.close();
-    if (this.currentTest?.state === 'passed') assert.deepEqual(view.problems, [], 'no console error, page error or outside request');
+    await closeChecked(view, this.currentTest);
   });
 
   it('1,000 partitions: the bars keep the largest children and sum up the rest; the tables page; the message stays small', async function () {

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ViewQuery, ViewUpdate } from '../src/preview/preview-messages';
-import { analyse, chromiumSuite, generateLayout, newSession, openPreview, type PreviewPage, uriOf } from './preview-harness';
+import { analyse, chromiumSuite, closeChecked, generateLayout, newSession, openPreview, type PreviewPage, uriOf } from './preview-harness';
 import { LIGHT } from './preview-themes';
 
 const FILE = 'big.partition.yaml';
@@ -43,8 +43,7 @@ describe('allocation preview updates, in Chromium', function () {
   });
 
   afterEach(async function () {
-    await view.page.close();
-    if (this.currentTest?.state === 'passed') assert.deepEqual(view.problems, [], 'no console error, page error or outside request');
+    await closeChecked(view, this.currentTest);
   });
 
   it('an edit of one partition among 1,000 posts a small patch; the page shows the new value and keeps the other rows', async function () {

@@ -2,23 +2,28 @@ import { createRequire } from 'node:module';
 import { median } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
-/** untimed edits of each layout before the timed ones */
+/** untimed edits of each layout before its timed ones */
 const WARM_UP = 5;
+/** edits right after the server starts, timed on their own (V8 has not optimised the code yet) */
+const COLD_EDITS = 10;
+/** further untimed edits before the styles are timed: the server has settled, as in an editing session */
+const SESSION_WARM_UP = 30;
 
 /**
- * The language server over real stdio with its default settings (the adaptive debounce): for each
- * style, open the layout, then time ranged one-character edits (as an editor sends a keystroke) from
- * didChange to publishDiagnostics, each after the previous one's diagnostics.
+ * The language server over real stdio, started as the extension starts it (SERVER_NODE_FLAGS) with its
+ * default settings (the adaptive debounce). First the session's first edits (the first style's layout,
+ * COLD_EDITS timed, then SESSION_WARM_UP untimed); then, for each style, open the layout and time ranged
+ * one-character edits (as an editor sends a keystroke) from didChange to publishDiagnostics, each after
+ * the previous one's diagnostics. Returns each style's median and the median of the first edits.
  */
 export async function measureLspStyles(texts, edits) {
   const { LspClient } = require('../server/out/test/lsp-harness.js');
   const P = require('vscode-languageserver-protocol');
   // The test harness fixes a 50 ms debounce for tests; the benchmark takes the server's own default.
   const client = await LspClient.start({ initializationOptions: { debounceMs: undefined } });
-  const out = new Map();
+  const styles = new Map();
   try {
-    for (const [style, text] of texts) {
-      const uri = `file:///bench/${style}.partition.yaml`;
+    const session = async (uri, text, untimed, timed) => {
       let version = 1;
       let current = text;
       let from = client.mark();
@@ -26,11 +31,9 @@ export async function measureLspStyles(texts, edits) {
       await client.waitForDiagnostics(uri, (p) => p.version === version, from);
       const at = current.lastIndexOf('virtualProcessors: 2') + 'virtualProcessors: '.length;
       const times = [];
-      // The first edits after opening run cold code (and, costing more, set a longer debounce): as the
-      // core measures do, they warm up untimed.
-      for (let i = -WARM_UP; i < edits; i++) {
+      for (let i = -untimed; i < timed; i++) {
         version++;
-        const inserted = String(2 + ((i + WARM_UP + 1) % 3));
+        const inserted = String(2 + ((i + untimed + 1) % 3));
         const before = current.slice(0, at);
         const position = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
         current = `${before}${inserted}${current.slice(at + 1)}`;
@@ -40,10 +43,14 @@ export async function measureLspStyles(texts, edits) {
         await client.waitForDiagnostics(uri, (p) => p.version === version, from);
         if (i >= 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
-      out.set(style, median(times));
       await client.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-    }
-    return out;
+      return times;
+    };
+    const [firstStyle, firstText] = [...texts][0];
+    const coldTimes = await session(`file:///bench/session-${firstStyle}.partition.yaml`, firstText, 0, COLD_EDITS);
+    await session(`file:///bench/session-warm-up.partition.yaml`, firstText, SESSION_WARM_UP, 0);
+    for (const [style, text] of texts) styles.set(style, median(await session(`file:///bench/${style}.partition.yaml`, text, WARM_UP, edits)));
+    return { styles, cold: { style: firstStyle, edits: COLD_EDITS, median: median(coldTimes) } };
   } finally {
     await client.stop?.();
     client.child.kill();

@@ -39,6 +39,7 @@ function loadBundle(file) {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(tmp, cacheFile);
+      removeStaleCaches(cacheFile);
     } catch {
       // no cache this time
     }
@@ -46,7 +47,20 @@ function loadBundle(file) {
   return { exports: mod.exports, save };
 }
 
-/** The cache file for this bundle (its path, size and time) and this Node.js, or undefined for none. */
+/**
+ * The caches of earlier builds of this same bundle (same path and Node.js, another size or time: an
+ * update) are of no further use: removed, so updates do not fill the cache folder.
+ */
+function removeStaleCaches(cacheFile) {
+  const dir = path.dirname(cacheFile);
+  const name = path.basename(cacheFile);
+  const prefix = name.slice(0, name.lastIndexOf('-') + 1);
+  for (const other of fs.readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && other.endsWith('.v8cache')) fs.rmSync(path.join(dir, other), { force: true });
+  }
+}
+
+/** The cache file for this bundle (its path; its size and time) and this Node.js, or undefined for none. */
 function codeCacheFile(file) {
   if (process.env.PARTITION_LINT_NO_CACHE) return undefined;
   const home = process.env.HOME || process.env.USERPROFILE;
@@ -58,9 +72,12 @@ function codeCacheFile(file) {
   } catch {
     return undefined;
   }
-  let hash = 5381;
-  for (const c of `${file}\0${stat.size}\0${stat.mtimeMs}`) hash = ((hash * 33) ^ c.charCodeAt(0)) >>> 0;
-  return path.join(root, 'partition-lint', `cli-${process.version}-${process.arch}-${hash.toString(36)}.v8cache`);
+  const hash = (text) => {
+    let h = 5381;
+    for (const c of text) h = ((h * 33) ^ c.charCodeAt(0)) >>> 0;
+    return h.toString(36);
+  };
+  return path.join(root, 'partition-lint', `cli-${process.version}-${process.arch}-${hash(file)}-${hash(`${stat.size}\0${stat.mtimeMs}`)}.v8cache`);
 }
 
 try {

@@ -12,6 +12,7 @@ import { ProblemStatus } from './editor/problem-status';
 import { renameMiddleware } from './editor/rename-refusals';
 import { SelectRangeCommand } from './editor/select-range';
 import { PreviewManager, VIEW_TYPE } from './preview/preview-manager';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol';
 
 /** What activate() returns: the running pieces, for integration tests and other extensions. */
 export interface PartitionLayoutApi {
@@ -25,8 +26,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PartitionLayoutApi> {
   const serverModule = serverModulePath(context);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...watchers);

@@ -6,7 +6,7 @@ import { RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { AllocationModel } from './core/model/allocation-types';
 
 /** The names client and server share (language id, layout suffix, watched files, diagnostic source). */
-export { DIAGNOSTIC_SOURCE, isLayoutFile, LANGUAGE_ID, LAYOUT_SUFFIX, WATCHED_FILE_GLOBS } from './names';
+export { DIAGNOSTIC_SOURCE, isLayoutFile, LANGUAGE_ID, LAYOUT_SUFFIX, SERVER_NODE_FLAGS, WATCHED_FILE_GLOBS } from './names';
 
 /** The formatting every surface shares (CLI, hover, preview): sizes, counts, logical-processor sets. */
 export { formatBytes, formatCount } from './core/util/sizes';

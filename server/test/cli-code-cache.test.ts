@@ -44,6 +44,20 @@ describe('CLI: the code cache of a cold start', () => {
     assert.notEqual(fs.readFileSync(file, 'utf8'), 'not a code cache');
   });
 
+  it('an update of the bundle replaces its old cache file; the caches of other installs stay', () => {
+    const env = { XDG_CACHE_HOME: cacheHome, LOCALAPPDATA: cacheHome };
+    runCli([layout], { env });
+    const [file] = cacheFiles();
+    // the name ends in the bundle's size and time: an earlier build of this bundle, and another install
+    const earlier = file!.replace(/-[0-9a-z]+\.v8cache$/, '-earlierbuild.v8cache');
+    const otherInstall = path.join(path.dirname(file!), path.basename(file!).replace(/-([0-9a-z]+)-([0-9a-z]+)\.v8cache$/, '-otherpath-$2.v8cache'));
+    fs.writeFileSync(earlier, 'old');
+    fs.writeFileSync(otherInstall, 'other');
+    fs.rmSync(file!);
+    runCli([layout], { env });
+    assert.deepEqual(cacheFiles().sort(), [file!, otherInstall].sort());
+  });
+
   it('PARTITION_LINT_NO_CACHE=1 writes no cache', () => {
     const r = runCli([layout], { env: { XDG_CACHE_HOME: cacheHome, LOCALAPPDATA: cacheHome, PARTITION_LINT_NO_CACHE: '1' } });
     assert.equal(r.stdout, '✔ 1 file checked, no problems\n');

@@ -50,6 +50,24 @@ describe('incremental re-validation', () => {
     same(prev, text);
   });
 
+  it('an edit builds the model of the edited entry only; the other entries keep theirs, at their shifted positions', () => {
+    const prev = validate(base);
+    const before = prev.model!;
+    const vm3 = before.partitionByName.get('vm3')!;
+    const vm20 = before.partitionByName.get('vm20')!;
+    const oldStart = vm20.devices[0]!.range.start;
+    // a longer name in vm3 moves everything after it by three characters
+    const text = replaceAt(base, 'name: vm3\n', 'name: vm3-db\n');
+    const result = revalidate(prev, text);
+    same(result, text);
+    const after = result.model!;
+    assert.notEqual(after.partitionByName.get('vm3-db')!.devices, vm3.devices, 'the edited entry is built again');
+    assert.equal(after.partitionByName.get('vm20')!.devices, vm20.devices, 'an entry the edit did not touch keeps its model');
+    assert.equal(after.partitionByName.get('vm20')!.devices[0]!.range.start, oldStart + 3);
+    assert.equal(text.slice(after.partitionByName.get('vm20')!.devices[0]!.range.start).split(/[\],\n]/)[0], 'vf20');
+    assert.equal(after.host.devices[5], before.host.devices[5], 'devices the edit did not touch keep theirs');
+  });
+
   it('the same text again (only the severities changed) re-uses the parse', () => {
     const prev = validate(base);
     const result = revalidate(prev, base, { rules: { 'vp-overcommit': 'off' } });

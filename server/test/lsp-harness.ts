@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/names';
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -93,7 +94,7 @@ export class LspClient {
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [opts.serverModule ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, opts.serverModule ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(conn, child);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));

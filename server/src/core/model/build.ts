@@ -41,24 +41,10 @@ export function buildModel(data: unknown, locations: SourceLocations): LayoutMod
   const deviceById = new Map<string, Device>();
   (devicesRaw ?? []).forEach((d, index) => {
     if (!isObj(d)) return;
-    const id = str(d.id);
-    if (id === undefined) return;
-    const dev: Device = {
-      index,
-      id,
-      class: str(d.class) ?? 'other',
-      address: str(d.address),
-      locationPath: str(d.locationPath),
-      driver: str(d.driver),
-      assignable: bool(d.assignable, false),
-      iommuGroup: int(d.iommuGroup),
-      mmio: bytes(d.mmio) ?? 0,
-      mmioLow: bytes(d.mmioLow) ?? 0,
-      gpuPartitions: d.class === 'gpu' ? posInt(d.gpuPartitions) : undefined,
-      raw: d,
-    };
+    const dev = buildDevice(d, index, locations);
+    if (!dev) return;
     devices.push(dev);
-    if (!deviceById.has(id)) deviceById.set(id, dev);
+    if (!deviceById.has(dev.id)) deviceById.set(dev.id, dev);
   });
 
   const lps = posInt(host?.logicalProcessors) ?? 0;
@@ -195,7 +181,89 @@ function applyOverrides(base: Limits, raw: Raw | undefined): { limits: Limits; i
   return { limits: out, ignored };
 }
 
+/**
+ * What an entry's model is built from, and the part built from it alone. The language server re-parses
+ * only the entry an edit touched (parse/reparse-entry.ts) and keeps the other entries' objects, whose
+ * content and positions (shifted in place) stay valid: their parts are re-used instead of built again,
+ * which keeps an edit's work, and what the collector has to move, small. A full parse makes new objects.
+ */
+interface Built<T> {
+  index: number;
+  locations: SourceLocations;
+  hasGen2: boolean;
+  value: T;
+}
+const builtDevices = new WeakMap<Raw, Built<Device | undefined>>();
+const builtPartitions = new WeakMap<Raw, Built<PartitionBase>>();
+
+function memo<T>(cache: WeakMap<Raw, Built<T>>, raw: Raw, index: number, locations: SourceLocations, hasGen2: boolean, build: () => T): T {
+  const hit = cache.get(raw);
+  if (hit && hit.index === index && hit.locations === locations && hit.hasGen2 === hasGen2) return hit.value;
+  const value = build();
+  cache.set(raw, { index, locations, hasGen2, value });
+  return value;
+}
+
+function buildDevice(d: Raw, index: number, locations: SourceLocations): Device | undefined {
+  return memo(builtDevices, d, index, locations, false, () => {
+    const id = str(d.id);
+    if (id === undefined) return undefined;
+    return {
+      index,
+      id,
+      class: str(d.class) ?? 'other',
+      address: str(d.address),
+      locationPath: str(d.locationPath),
+      driver: str(d.driver),
+      assignable: bool(d.assignable, false),
+      iommuGroup: int(d.iommuGroup),
+      mmio: bytes(d.mmio) ?? 0,
+      mmioLow: bytes(d.mmioLow) ?? 0,
+      gpuPartitions: d.class === 'gpu' ? posInt(d.gpuPartitions) : undefined,
+      raw: d,
+    };
+  });
+}
+
+/** The fields of a partition that depend on its entry alone (nothing in them is changed after the build). */
+type PartitionBase = Omit<Partition, 'isRoot' | 'parent' | 'children' | 'memoryImplicit' | 'mmio' | 'backing'>;
+
 function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[], locations: SourceLocations): Partition {
+  const base = memo(builtPartitions, p, index, locations, hasGen2, () => partitionBase(p, index, hasGen2, refs, locations));
+  // One literal of every field (not a spread): each partition gets the same compact shape.
+  return {
+    index: base.index,
+    name: base.name,
+    role: base.role,
+    isRoot: false,
+    parentName: base.parentName,
+    parent: undefined,
+    children: [],
+    generation: base.generation,
+    enlightened: base.enlightened,
+    os: base.os,
+    virtualProcessors: base.virtualProcessors,
+    vps: base.vps,
+    affinity: base.affinity,
+    memory: base.memory,
+    memoryBytes: base.memoryBytes,
+    memoryMaxBytes: base.memoryMaxBytes,
+    memoryImplicit: false,
+    devices: base.devices,
+    synthetic: base.synthetic,
+    networkAdapters: base.networkAdapters,
+    gpuPartition: base.gpuPartition,
+    virtualizationStack: base.virtualizationStack,
+    highAvailability: base.highAvailability,
+    mmioLow: base.mmioLow,
+    mmioHigh: base.mmioHigh,
+    mmio: undefined,
+    backing: [],
+    raw: base.raw,
+  };
+}
+
+function partitionBase(p: Raw, index: number, hasGen2: boolean, refs: (arr: unknown) => Ref[], locations: SourceLocations): PartitionBase {
   const guest = isObj(p.guest) ? p.guest : undefined;
   const memory = readMemory(p.memory);
   const mmio = isObj(p.mmioSpace) ? p.mmioSpace : undefined;
@@ -207,9 +275,7 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     index,
     name: str(p.name) ?? '',
     role,
-    isRoot: false,
     parentName: str(p.parent),
-    children: [],
     generation: p.generation === 1 || p.generation === 2 ? p.generation : hasGen2 ? 2 : 1,
     enlightened: bool(guest?.enlightened, true),
     os: str(guest?.os),
@@ -219,7 +285,6 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     memory,
     memoryBytes,
     memoryMaxBytes,
-    memoryImplicit: false,
     devices: refs(p.devices),
     // An entry that is no synthetic class is the schema's finding (docs/rules/schema.md): it backs nothing.
     synthetic: refs(p.synthetic).filter((r) => (SYNTHETIC_CLASSES as readonly string[]).includes(r.value)),
@@ -229,7 +294,6 @@ function buildPartition(p: Raw, index: number, hasGen2: boolean, refs: (arr: unk
     highAvailability: bool(p.highAvailability, false),
     mmioLow: bytes(mmio?.low) ?? MMIO_LOW_DEFAULT,
     mmioHigh: bytes(mmio?.high) ?? MMIO_HIGH_DEFAULT,
-    backing: [],
     raw: p,
   };
 }

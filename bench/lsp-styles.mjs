@@ -52,9 +52,10 @@ export async function measureLspStyles(texts, edits) {
     const coldTimes = await session(`file:///bench/session-${firstStyle}.partition.yaml`, firstText, 0, COLD_EDITS);
     await session(`file:///bench/session-warm-up.partition.yaml`, firstText, SESSION_WARM_UP, 0);
     // in rounds, each style a share of its edits per round, so that a burst of machine noise hits the styles alike
-    const times = new Map([...texts.keys()].map((style) => [style, []]));
+    /** @type {Map<string, number[]>} */
+    const times = new Map();
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [style, text] of texts) times.get(style).push(...(await session(`file:///bench/${style}.partition.yaml`, text, WARM_UP, Math.ceil(edits / ROUNDS))));
+      for (const [style, text] of texts) times.set(style, [...(times.get(style) ?? []), ...(await session(`file:///bench/${style}.partition.yaml`, text, WARM_UP, Math.ceil(edits / ROUNDS)))]);
     }
     for (const [style, t] of times) styles.set(style, median(t));
     return { styles, cold: { style: firstStyle, edits: COLD_EDITS, median: median(coldTimes) } };

@@ -12,11 +12,11 @@ describe('adaptive debounce: the cost of a check', () => {
 
   it('one quick check among the last three publishes the next edit at once (a collection or cold code slowed the others)', () => {
     assert.equal(typicalCost([60, 9, 40]), 9);
-    assert.equal(adaptiveDelay(typicalCost([60, 9, 40]), 175), 0);
+    assert.equal(adaptiveDelay(typicalCost([60, 9, 40]), 175, 5), 0);
   });
 
   it('a document whose every recent check is costly is still debounced, and the first edit is not', () => {
-    assert.equal(adaptiveDelay(typicalCost([60, 45, 40]), 175), 80);
+    assert.equal(adaptiveDelay(typicalCost([60, 45, 40]), 175, 5), 80);
     assert.equal(typicalCost(undefined), undefined);
     assert.equal(adaptiveDelay(typicalCost([]), 175), 0);
   });

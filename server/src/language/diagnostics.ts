@@ -67,11 +67,12 @@ export const QUICK_CHECK_MS = 25;
 
 /**
  * The debounce after a change, adapted to what checking an edit of the document costs: none when the
- * last such check was quick (or none was made yet), else twice that cost (a burst of keystrokes
- * coalesces into one check), never more than `maxMs`.
+ * last such check was quick (or none was made yet), or when the previous change came at least that
+ * cost ago (the checks keep up with the typing, and each one publishes); else, in a burst of changes
+ * faster than the checks, twice that cost (the burst coalesces into one check), never more than `maxMs`.
  */
-export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number): number {
-  if (lastCostMs === undefined || lastCostMs <= QUICK_CHECK_MS) return 0;
+export function adaptiveDelay(lastCostMs: number | undefined, maxMs: number, sincePreviousChangeMs = Infinity): number {
+  if (lastCostMs === undefined || lastCostMs <= QUICK_CHECK_MS || sincePreviousChangeMs >= lastCostMs) return 0;
   return Math.min(maxMs, Math.round(lastCostMs * 2));
 }
 
@@ -104,6 +105,8 @@ export class DiagnosticsScheduler {
   private readonly seen = new Set<string>();
   /** what the last checks of an edit of each document cost, newest last (opening costs more: a full parse) */
   private readonly cost = new Map<string, number[]>();
+  /** when each document last changed (performance.now()) */
+  private readonly changedAt = new Map<string, number>();
 
   constructor(
     private readonly host: DiagnosticsHost,
@@ -118,7 +121,10 @@ export class DiagnosticsScheduler {
     this.cache.cancel(doc.uri);
     const first = !this.seen.has(doc.uri);
     this.seen.add(doc.uri);
-    const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(typicalCost(this.cost.get(doc.uri)), this.debounce.adaptiveUpTo);
+    const now = performance.now();
+    const since = now - (this.changedAt.get(doc.uri) ?? -Infinity);
+    this.changedAt.set(doc.uri, now);
+    const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(typicalCost(this.cost.get(doc.uri)), this.debounce.adaptiveUpTo, since);
     this.schedule(doc.uri, first ? 0 : delay, !first);
   }
 
@@ -126,6 +132,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.seen.delete(uri);
     this.cost.delete(uri);
+    this.changedAt.delete(uri);
     this.cache.forget(uri);
     this.host.publish({ uri, diagnostics: [] });
   }

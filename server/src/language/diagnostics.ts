@@ -102,10 +102,9 @@ export function typicalCost(costs: readonly number[] | undefined): number | unde
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly seen = new Set<string>();
   /** what the last checks of an edit of each document cost, newest last (opening costs more: a full parse) */
   private readonly cost = new Map<string, number[]>();
-  /** when each document last changed (performance.now()) */
+  /** when each open document last changed, its opening included (performance.now()) */
   private readonly changedAt = new Map<string, number>();
 
   constructor(
@@ -119,10 +118,10 @@ export class DiagnosticsScheduler {
   changed(doc: TextDocument): void {
     // A large version still being checked in a worker is out of date now: stop it.
     this.cache.cancel(doc.uri);
-    const first = !this.seen.has(doc.uri);
-    this.seen.add(doc.uri);
+    const previous = this.changedAt.get(doc.uri);
+    const first = previous === undefined;
     const now = performance.now();
-    const since = now - (this.changedAt.get(doc.uri) ?? -Infinity);
+    const since = first ? Infinity : now - previous;
     this.changedAt.set(doc.uri, now);
     const delay = typeof this.debounce === 'number' ? this.debounce : adaptiveDelay(typicalCost(this.cost.get(doc.uri)), this.debounce.adaptiveUpTo, since);
     this.schedule(doc.uri, first ? 0 : delay, !first);
@@ -130,7 +129,6 @@ export class DiagnosticsScheduler {
 
   closed(uri: string): void {
     this.cancel(uri);
-    this.seen.delete(uri);
     this.cost.delete(uri);
     this.changedAt.delete(uri);
     this.cache.forget(uri);
